@@ -1,0 +1,38 @@
+/**
+ * Errors raised by adapters. `code` is a literal the gateway maps to a public GraphQL
+ * `extensions.code`; `agency` names the source. Messages never carry record contents.
+ */
+export class AdapterError extends Error {
+  readonly code: string = 'ERR_ADAPTER';
+  readonly agency: string;
+  constructor(agency: string, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.agency = agency;
+  }
+}
+
+/** The agency's system did not answer within the adapter's deadline. */
+export class AdapterTimeout extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_TIMEOUT';
+}
+
+/** The agency's system could not be reached or answered with a failure. */
+export class AdapterUnavailable extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_UNAVAILABLE';
+}
+
+/** The caller's request was aborted (client went away) before the agency answered. */
+export class AdapterAborted extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_ABORTED';
+}
+
+/** A mapping file is invalid; `where` names the entity and field (and line when known). */
+export class MappingInvalid extends AdapterError {
+  override readonly code = 'ERR_MAPPING_INVALID';
+}
+
+/** The agency returned a value that does not fit the common type it is mapped to. */
+export class AdapterBadRecord extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_BAD_RECORD';
+}

@@ -1,0 +1,48 @@
+import type { Logger } from 'pino';
+import type { EntityName } from './model.js';
+
+/** What the gateway passes with every batch. */
+export interface AdapterCall {
+  /** Aborted when the client's request ends or the gateway's request deadline passes. */
+  signal: AbortSignal;
+  /** The caller's declared purpose of use (agencies may log it on their side). */
+  purpose: string;
+  logger: Logger;
+}
+
+/**
+ * The batch contract, stated once (the DataLoader contract):
+ *
+ * `load(entity, keys, call)` resolves to an array of the same length and order as `keys`.
+ * Element i is the value for keys[i]: a record (for list entities, an array of records, empty
+ * when the agency holds none), `null` when the agency does not know that key, or an `Error`
+ * for that key alone. The promise rejects only when the whole batch failed (backend down,
+ * deadline passed: `AdapterTimeout`, `AdapterUnavailable`, `AdapterAborted`).
+ * Duplicate keys are allowed and each gets its value. An empty `keys` resolves to `[]` without
+ * calling the backend. Large batches are split into chunks the backend accepts; each chunk is
+ * one backend call and is reported through `AdapterDeps.onBackendCall`.
+ */
+export interface Adapter {
+  readonly agency: string;
+  readonly kind: string;
+  /** The entities this agency's mapping provides. */
+  readonly entities: ReadonlySet<EntityName>;
+  load(entity: EntityName, keys: readonly string[], call: AdapterCall): Promise<Array<unknown>>;
+  /** Cheap liveness probe of the backend, for /readyz. Never throws. */
+  ready(): Promise<{ ok: boolean; detail?: string }>;
+  /** Releases connections; idempotent. */
+  close(): Promise<void>;
+}
+
+/** What the gateway hands an adapter factory. */
+export interface AdapterDeps {
+  logger: Logger;
+  /** Called once per backend call (query, HTTP request, file read), for metrics. */
+  onBackendCall(entity: EntityName): void;
+  /** Directory relative paths in the adapter config (mapping, csv path) are resolved against. */
+  baseDir: string;
+  /** In-process embedded PostgreSQL, for `dialect: pglite` without a dataDir (the demo world). */
+  pglite?: import('@electric-sql/pglite').PGlite;
+}
+
+export type AdapterFactory = (agency: string, config: Record<string, unknown>, deps: AdapterDeps) => Promise<Adapter>;

@@ -1,0 +1,3 @@
+export * from './AuditEvent.js';
+export * from './AuditCollector.js';
+export * from './AuditStore.js';

@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import type { AgencyConfig } from '../config/index.js';
+import { ConfigInvalid, Unauthenticated } from '../errors/index.js';
+import type { Principal } from './Principal.js';
+
+const MAX_TOKEN_LENGTH = 8192;
+
+export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
+
+/**
+ * Builds the verifier for `Authorization: Bearer <JWT>`. The token's `iss` picks the agency;
+ * the signature, audience, algorithm allow-list, expiry (with the configured clock tolerance) and
+ * the `agency` claim are then checked against that agency's issuer only. Every failure is the
+ * same `Unauthenticated` to the caller; the reason goes to the operational log via `cause`.
+ */
+export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: string): TokenVerifier {
+  const byIssuer = new Map<string, { agency: AgencyConfig; keys: JWTVerifyGetKey }>();
+  for (const agency of agencies) byIssuer.set(agency.issuer.iss, { agency, keys: keySetOf(agency, baseDir) });
+
+  return async (authorization) => {
+    if (!authorization) throw new Unauthenticated('missing bearer token');
+    const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization.trim());
+    if (!match || authorization.length > MAX_TOKEN_LENGTH) throw new Unauthenticated('malformed bearer token');
+    const token = match[1]!;
+    let iss: unknown;
+    try {
+      iss = decodeJwt(token).iss;
+    } catch (cause) {
+      throw new Unauthenticated('malformed bearer token', { cause });
+    }
+    const entry = typeof iss === 'string' ? byIssuer.get(iss) : undefined;
+    if (!entry) throw new Unauthenticated('token from an unknown issuer');
+    const { agency, keys } = entry;
+    try {
+      const { payload } = await jwtVerify(token, keys, {
+        issuer: agency.issuer.iss,
+        audience: agency.issuer.audience,
+        algorithms: agency.issuer.algorithms,
+        clockTolerance: agency.issuer.clockToleranceSec,
+        requiredClaims: ['sub', 'exp'],
+      });
+      if (payload.agency !== agency.id) throw new Unauthenticated('token agency claim does not match its issuer');
+      const claimed = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
+      const roles = claimed.filter((r) => agency.roles.includes(r));
+      const client = typeof payload.azp === 'string' ? payload.azp : typeof payload.client_id === 'string' ? payload.client_id : null;
+      const sub = payload.sub!;
+      if (sub.length > 256) throw new Unauthenticated('token subject too long');
+      return { sub, agency: agency.id, roles, client };
+    } catch (cause) {
+      if (cause instanceof Unauthenticated) throw cause;
+      const reason = cause instanceof joseErrors.JWTExpired ? 'token expired' : 'token did not verify';
+      throw new Unauthenticated(reason, { cause });
+    }
+  };
+}
+
+function keySetOf(agency: AgencyConfig, baseDir: string): JWTVerifyGetKey {
+  const { jwks } = agency.issuer;
+  if (typeof jwks === 'object') return createLocalJWKSet(jwks as Parameters<typeof createLocalJWKSet>[0]);
+  if (jwks.startsWith('file:')) {
+    const path = resolve(baseDir, jwks.slice(5));
+    try {
+      return createLocalJWKSet(JSON.parse(readFileSync(path, 'utf8')));
+    } catch (cause) {
+      throw new ConfigInvalid(`agencies.${agency.id}.issuer.jwks: cannot read JWKS file`, { cause });
+    }
+  }
+  if (jwks.startsWith('https://')) return createRemoteJWKSet(new URL(jwks), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+  throw new ConfigInvalid(`agencies.${agency.id}.issuer.jwks: use file:PATH, an https URL, or an inline JWKS`);
+}

@@ -1,0 +1,74 @@
+import { pino } from 'pino';
+import { loadConfig } from '../config/index.js';
+import { startEmbeddedGateway } from '../embedded/index.js';
+import { createGateway, startServer } from '../server/index.js';
+import { intOption, parse, run } from './parse.js';
+
+/** `reintegra serve`: the embedded demo without --config, a real deployment with it. */
+export function serveCommand(args: string[]): Promise<number> {
+  return run(async () => {
+    const { values } = parse(args, {
+      config: { type: 'string' },
+      port: { type: 'string' },
+      host: { type: 'string' },
+      people: { type: 'string' },
+      seed: { type: 'string' },
+    });
+    const logger = createLogger();
+    const port = intOption(values.port ?? process.env.PORT, 'port', 0, 65535);
+    const started = Date.now();
+    let close: () => Promise<void>;
+    if (values.config) {
+      const { config, baseDir } = await loadConfig(values.config);
+      const gateway = await createGateway({ config, baseDir, logger });
+      const server = await startServer(gateway, port ?? config.server.port, values.host ?? config.server.host);
+      close = async () => { await server.close(); await gateway.close(); };
+      logger.info({ url: server.url, agencies: config.agencies.map((a) => a.id) }, 'gateway ready');
+    } else {
+      const people = intOption(values.people, 'people', 60, 2_000_000);
+      const seed = intOption(values.seed, 'seed', 0, 2 ** 31 - 1);
+      const embedded = await startEmbeddedGateway({
+        logger,
+        port: port ?? 4000,
+        host: values.host ?? '127.0.0.1',
+        ...(people ? { people } : {}),
+        ...(seed !== undefined ? { seed } : {}),
+      });
+      close = embedded.close;
+      logger.info({ url: embedded.url, people: embedded.world.people.length, ms: Date.now() - started }, 'embedded demo ready');
+      process.stderr.write(banner(embedded.url, embedded.world.knownToAll[0] ?? ''));
+    }
+    await waitForSignal();
+    logger.info('shutting down');
+    await close();
+    return 0;
+  });
+}
+
+function createLogger() {
+  return pino({
+    level: process.env.LOG_LEVEL ?? 'info',
+    // Operational log: never tokens, never personal data.
+    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' },
+  });
+}
+
+function banner(url: string, jmbg: string): string {
+  return `
+Reintegra embedded demo: ${url}/graphql   (synthetic data only)
+Try:
+  TOKEN=$(npx reintegra token --agency probation --role probation_officer)
+  curl -s ${url}/graphql -H "Authorization: Bearer $TOKEN" -H 'X-Purpose-Of-Use: RELEASE_PLANNING' \\
+    -H 'Content-Type: application/json' \\
+    -d '{"query":"{ person(identifier:{scheme:JMBG,value:\\"${jmbg}\\"}) { id names { givenName familyName agency } custody { establishment expectedReleaseDate } supervision { orderType } welfare { status } programmes { programme completion } } }"}'
+
+`;
+}
+
+function waitForSignal(): Promise<void> {
+  return new Promise((resolve) => {
+    const done = () => resolve();
+    process.once('SIGINT', done);
+    process.once('SIGTERM', done);
+  });
+}

@@ -1,0 +1,79 @@
+import { z } from 'zod';
+
+/** Short, stable ids: appear in tokens, audit events and errors. */
+const Id = z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'must be 2–32 lower-case letters, digits, _ or -');
+
+export const AGENCY_TYPES = ['PRISON', 'PROBATION', 'WELFARE', 'MUNICIPALITY', 'CSO', 'POLICE'] as const;
+export const DATA_CATEGORIES = [
+  'IDENTITY', 'CONTACT', 'LOCATION', 'CUSTODY', 'OFFENCE', 'SUPERVISION', 'INTERVENTION',
+  'RISK', 'WELFARE', 'HEALTH', 'FAMILY', 'PLAN', 'STAFF',
+] as const;
+export const PURPOSES = [
+  'CASE_MANAGEMENT', 'RISK_ASSESSMENT', 'RELEASE_PLANNING', 'REINTEGRATION_SUPPORT',
+  'SUPERVISION', 'STATISTICS', 'AUDIT', 'EMERGENCY',
+] as const;
+
+export type DataCategory = (typeof DATA_CATEGORIES)[number];
+export type Purpose = (typeof PURPOSES)[number];
+
+const Issuer = z.strictObject({
+  iss: z.string().min(1),
+  /** `file:path` (JWKS JSON), an https URL, or an inline JWKS object. */
+  jwks: z.union([z.string().min(1), z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())).min(1) })]),
+  audience: z.string().min(1).default('reintegra'),
+  algorithms: z.array(z.enum(['ES256', 'ES384', 'EdDSA', 'RS256', 'PS256'])).default(['ES256', 'EdDSA', 'RS256', 'PS256']),
+  clockToleranceSec: z.number().int().min(0).max(300).default(30),
+});
+
+const Agency = z.strictObject({
+  id: Id,
+  name: z.string().min(1),
+  type: z.enum(AGENCY_TYPES),
+  issuer: Issuer,
+  /** Passed to the adapter factory chosen by `kind`; each kind validates the rest. */
+  adapter: z.looseObject({ kind: z.string().min(1) }),
+  roles: z.array(Id).min(1),
+});
+
+const Agreement = z.strictObject({
+  id: z.string().regex(/^[A-Z][A-Z0-9-]{2,63}$/, 'must be upper-case letters, digits and -'),
+  title: z.string().min(1),
+  basis: z.strictObject({ type: z.enum(['STATUTE', 'COURT_ORDER', 'CONSENT']), citation: z.string().min(1) }),
+  providers: z.array(Id).min(1),
+  recipients: z.array(z.strictObject({ agency: Id, roles: z.array(Id).min(1) })).min(1),
+  purposes: z.array(z.enum(PURPOSES)).min(1),
+  categories: z.array(z.enum(DATA_CATEGORIES)).min(1),
+  requires: z.array(z.enum(['assigned', 'consent'])).default([]),
+  valid: z.strictObject({ from: z.iso.date(), until: z.iso.date().optional() }),
+});
+
+const Store = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('postgres'), url: z.string().min(1), poolSize: z.number().int().min(1).max(64).default(8) }),
+  /** Embedded PostgreSQL; without dataDir it lives in memory (the demo). */
+  z.strictObject({ kind: z.literal('pglite'), dataDir: z.string().min(1).optional() }),
+]);
+
+export const ConfigSchema = z.strictObject({
+  server: z.strictObject({
+    port: z.number().int().min(0).max(65535).default(4000),
+    host: z.string().default('127.0.0.1'),
+    introspection: z.boolean().default(false),
+    bodyLimitBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+    requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+  }).prefault({}),
+  store: Store,
+  pseudonyms: z.strictObject({
+    /** HMAC key for person ids and audit pseudonyms: `env:NAME`, or the key itself (≥ 32 chars). */
+    key: z.string().min(1),
+  }),
+  agencies: z.array(Agency).min(1),
+  agreements: z.array(Agreement).default([]),
+  emergency: z.strictObject({
+    roles: z.array(Id).default([]),
+    categories: z.array(z.enum(DATA_CATEGORIES)).default([]),
+  }).prefault({}),
+});
+
+export type GatewayConfig = z.infer<typeof ConfigSchema>;
+export type AgencyConfig = GatewayConfig['agencies'][number];
+export type AgreementConfig = GatewayConfig['agreements'][number];

@@ -1,0 +1,3 @@
+export * from './configSchema.js';
+export * from './loadConfig.js';
+export * from './resolveSecret.js';

@@ -1,0 +1,84 @@
+import { readFile } from 'node:fs/promises';
+import { dirname, resolve } from 'node:path';
+import { LineCounter, parseDocument } from 'yaml';
+import { ConfigInvalid } from '../errors/index.js';
+import { ConfigSchema, type GatewayConfig } from './configSchema.js';
+
+export interface LoadedConfig {
+  config: GatewayConfig;
+  /** Folder relative paths in the config are resolved against. */
+  baseDir: string;
+}
+
+/**
+ * Reads and validates a gateway config file. Every problem is reported at once, each as
+ * `file:line: path: message`, so an operator can fix the file in one pass.
+ */
+export async function loadConfig(file: string): Promise<LoadedConfig> {
+  const path = resolve(file);
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (cause) {
+    throw new ConfigInvalid(`cannot read config ${file}: ${(cause as NodeJS.ErrnoException).code ?? 'error'}`, { cause });
+  }
+  return { config: parseConfig(text, file), baseDir: dirname(path) };
+}
+
+/** Validates config text; `name` is used in error messages. */
+export function parseConfig(text: string, name = 'config'): GatewayConfig {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    const lines = doc.errors.map((e) => `${name}:${lineCounter.linePos(e.pos[0]).line}: ${e.message.split('\n')[0]}`);
+    throw new ConfigInvalid(`invalid YAML\n${lines.join('\n')}`);
+  }
+  return validateConfig(doc.toJS(), name, (path) => {
+    const node = doc.getIn(path, true) as { range?: [number, number, number] } | undefined;
+    const parentNode = doc.getIn(path.slice(0, -1), true) as { range?: [number, number, number] } | undefined;
+    const offset = node?.range?.[0] ?? parentNode?.range?.[0];
+    return offset === undefined ? undefined : lineCounter.linePos(offset).line;
+  });
+}
+
+/** Validates an already-parsed config object (the demo builds its config in code). */
+export function validateConfig(value: unknown, name = 'config', lineOf?: (path: PropertyKey[]) => number | undefined): GatewayConfig {
+  const result = ConfigSchema.safeParse(value);
+  if (!result.success) {
+    const lines = result.error.issues.map((issue) => {
+      const line = lineOf?.(issue.path);
+      return `${name}${line ? `:${line}` : ''}: ${issue.path.join('.') || '(root)'}: ${issue.message}`;
+    });
+    throw new ConfigInvalid(`invalid config\n${lines.join('\n')}`);
+  }
+  const config = result.data;
+  crossCheck(config, name);
+  return config;
+}
+
+/** Rules zod cannot express alone: references between agencies, roles and agreements. */
+function crossCheck(config: GatewayConfig, name: string): void {
+  const problems: string[] = [];
+  const agencies = new Map(config.agencies.map((a) => [a.id, a]));
+  if (agencies.size !== config.agencies.length) problems.push('agencies: duplicate agency id');
+  const issuers = new Set<string>();
+  for (const a of config.agencies) {
+    if (issuers.has(a.issuer.iss)) problems.push(`agencies.${a.id}.issuer.iss: issuer used by two agencies`);
+    issuers.add(a.issuer.iss);
+  }
+  const agreementIds = new Set<string>();
+  for (const ag of config.agreements) {
+    if (agreementIds.has(ag.id)) problems.push(`agreements.${ag.id}: duplicate agreement id`);
+    agreementIds.add(ag.id);
+    for (const p of ag.providers) if (!agencies.has(p)) problems.push(`agreements.${ag.id}.providers: unknown agency ${p}`);
+    for (const r of ag.recipients) {
+      const agency = agencies.get(r.agency);
+      if (!agency) problems.push(`agreements.${ag.id}.recipients: unknown agency ${r.agency}`);
+      else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`agreements.${ag.id}.recipients: agency ${r.agency} has no role ${role}`);
+    }
+    if (ag.valid.until && ag.valid.until < ag.valid.from) problems.push(`agreements.${ag.id}.valid: until is before from`);
+  }
+  const allRoles = new Set(config.agencies.flatMap((a) => a.roles));
+  for (const role of config.emergency.roles) if (!allRoles.has(role)) problems.push(`emergency.roles: no agency has role ${role}`);
+  if (problems.length > 0) throw new ConfigInvalid(`invalid config\n${problems.map((p) => `${name}: ${p}`).join('\n')}`);
+}

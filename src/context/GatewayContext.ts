@@ -1,0 +1,53 @@
+import type { Logger } from 'pino';
+import type { PersonRecord } from '../../adapters/sdk/index.js';
+import type { Principal, RequestIntent } from '../auth/index.js';
+import type { AuditCollector } from '../audit/index.js';
+import type { AgencyConfig } from '../config/index.js';
+import type { Pseudonymizer } from '../linkage/index.js';
+import type { RequestAccess } from '../policy/RequestAccess.js';
+import type { RequestSources } from '../sources/index.js';
+import type { CaseTeamStore } from '../coordination/index.js';
+
+/** Everything one GraphQL request carries. Built per request by the server; never shared. */
+export interface GatewayContext {
+  requestId: string;
+  principal: Principal;
+  intent: RequestIntent;
+  sources: RequestSources;
+  access: RequestAccess;
+  audit: AuditCollector;
+  caseTeams: CaseTeamStore;
+  pseudonymize: Pseudonymizer;
+  agencies: readonly AgencyConfig[];
+  logger: Logger;
+}
+
+/** A person in a response: linked across agencies by national identifier, named by pseudonyms only. */
+export interface PersonNode {
+  /** Public id: `person`-domain pseudonym. */
+  id: string;
+  /** `audit`-domain pseudonym, for the audit log. */
+  subject: string;
+  /** Agency → that agency's person record (its own reference, names, national id). */
+  links: ReadonlyMap<string, PersonRecord>;
+  /** Agencies that failed while linking: their fields answer SOURCE_UNAVAILABLE, never "nothing". */
+  linkErrors: ReadonlyMap<string, unknown>;
+}
+
+/** A Person seen through one field's decision: only the agencies released for that field's category. */
+export interface ScopedPerson {
+  node: PersonNode;
+  agencies: readonly string[];
+}
+
+/** Marks a record group (and the objects inside it) with the person and agency it belongs to. */
+export const OWNER: unique symbol = Symbol('reintegra.owner');
+
+export interface Owner {
+  person: PersonNode;
+  /** The providing agency; null for the gateway's own access metadata. */
+  agency: string | null;
+  entity: import('../../adapters/sdk/index.js').EntityName | null;
+}
+
+export type Owned<T> = T & { [OWNER]: Owner };

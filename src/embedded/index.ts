@@ -1,0 +1,2 @@
+export * from './demoAgencies.js';
+export * from './startEmbeddedGateway.js';

@@ -1,0 +1,2 @@
+export * from './ReintegraError.js';
+export * from './codes.js';

@@ -1,0 +1,2 @@
+export * from './nationalId.js';
+export * from './createPseudonymizer.js';

@@ -1,0 +1,73 @@
+import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
+import { GraphQLError, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import type { EntityName } from '../../adapters/sdk/index.js';
+import type { DataCategory } from '../config/index.js';
+import { OWNER, type GatewayContext, type Owner, type PersonNode, type ScopedPerson } from '../context/index.js';
+import type { Decision } from './Decision.js';
+
+/** Entities named `gateway.*` in `@source` are the gateway's own access metadata (provider null). */
+const GATEWAY_PREFIX = 'gateway.';
+
+/**
+ * Enforcement in one place: wraps every field that carries `@category` so that no resolver runs
+ * before the policy has decided. On `Person`, the wrapped resolver receives a `ScopedPerson` that
+ * lists only the agencies whose data of that category is released, so a resolver cannot fetch
+ * what will be withheld. Inside a record group, the field is decided for the group's person and
+ * agency; a withheld field is `null` with `extensions.code = FORBIDDEN` and the reason.
+ */
+export function enforceCategories(schema: GraphQLSchema): GraphQLSchema {
+  return mapSchema(schema, {
+    [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
+      const category = getDirective(schema, fieldConfig, 'category')?.[0]?.is as DataCategory | undefined;
+      if (!category) return fieldConfig;
+      const field = `${typeName}.${fieldName}`;
+      const inner = fieldConfig.resolve ?? defaultFieldResolver;
+      const source = (getDirective(schema, fieldConfig, 'source')?.[0]?.entity as string | undefined) ?? 'personByNationalId';
+      fieldConfig.resolve = typeName === 'Person' ? personField(category, source, field, inner) : recordField(category, field, inner);
+      return fieldConfig;
+    },
+  });
+}
+
+function personField(category: DataCategory, source: string, field: string, inner: GraphQLFieldResolver<unknown, GatewayContext>): GraphQLFieldResolver<PersonNode, GatewayContext> {
+  if (source.startsWith(GATEWAY_PREFIX)) {
+    return (person, args, ctx, info) => {
+      const decision = ctx.access.check(person, category, null, field);
+      if (!decision.allow) throw forbidden(decision, category);
+      return inner({ node: person, agencies: [] } satisfies ScopedPerson, args, ctx, info);
+    };
+  }
+  const entity = source as EntityName;
+  return (person, args, ctx, info) => {
+    const candidates = ctx.sources.providersOf(entity);
+    const { agencies, denied } = ctx.access.releasable(person, category, candidates, field);
+    if (agencies.length === 0 && denied) throw forbidden(denied, category);
+    return inner({ node: person, agencies } satisfies ScopedPerson, args, ctx, info);
+  };
+}
+
+function recordField(category: DataCategory, field: string, inner: GraphQLFieldResolver<unknown, GatewayContext>): GraphQLFieldResolver<Record<PropertyKey, unknown>, GatewayContext> {
+  return (parent, args, ctx, info) => {
+    const owner = parent[OWNER] as Owner | undefined;
+    // A category field outside a record group would be data without provenance: never release it.
+    if (!owner) throw new GraphQLError('Withheld.', { extensions: { code: 'FORBIDDEN', reason: 'NO_PROVENANCE', category } });
+    const decision = ctx.access.check(owner.person, category, owner.agency, field);
+    if (!decision.allow) throw forbidden(decision, category);
+    const value = inner(parent, args, ctx, info);
+    return carryOwner(value, owner);
+  };
+}
+
+/** Objects nested in a record group (a sentence inside custody) keep the group's owner. */
+function carryOwner(value: unknown, owner: Owner): unknown {
+  if (Array.isArray(value)) return value.map((v) => carryOwner(v, owner));
+  if (value !== null && typeof value === 'object' && !(value instanceof Promise) && !(OWNER in value)) {
+    return { ...(value as object), [OWNER]: owner };
+  }
+  return value;
+}
+
+function forbidden(decision: Decision, category: DataCategory): GraphQLError {
+  const reason = decision.allow ? 'UNKNOWN' : decision.reason;
+  return new GraphQLError(`Withheld: ${category} not released (${reason}).`, { extensions: { code: 'FORBIDDEN', reason, category } });
+}

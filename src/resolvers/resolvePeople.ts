@@ -1,0 +1,105 @@
+import { GraphQLError } from 'graphql';
+import type { IdentifierScheme, PersonRecord } from '../../adapters/sdk/index.js';
+import type { GatewayContext, PersonNode } from '../context/index.js';
+import { checkNationalId } from '../linkage/index.js';
+import { sourceError } from '../sources/index.js';
+
+export interface IdentifierInput {
+  scheme: IdentifierScheme;
+  value: string;
+}
+
+export const MAX_PEOPLE = 500;
+
+/** Personal data needs a declared purpose; checked before any agency is asked. */
+export function requirePurpose(ctx: GatewayContext): void {
+  if (ctx.intent.purpose === null) {
+    throw new GraphQLError('Declare the purpose of use in the X-Purpose-Of-Use header.', { extensions: { code: 'PURPOSE_REQUIRED' } });
+  }
+}
+
+/**
+ * Finds people by national identifier across every agency that indexes people by it: one batched
+ * call per agency for the whole list. Identifiers are validated first (nothing invalid reaches an
+ * agency). A person no agency knows is `null`.
+ */
+export async function resolvePeople(ctx: GatewayContext, identifiers: readonly IdentifierInput[]): Promise<Array<PersonNode | null>> {
+  requirePurpose(ctx);
+  if (identifiers.length > MAX_PEOPLE) throw badInput(`At most ${MAX_PEOPLE} identifiers per request.`);
+  const checked = identifiers.map((id, i) => {
+    const result = checkNationalId(id.scheme, id.value);
+    if (!result.ok) throw badInput(`identifiers[${i}]: ${result.reason}.`);
+    return result;
+  });
+  const providers = ctx.sources.providersOf('personByNationalId');
+  return Promise.all(
+    checked.map(async ({ scheme, value }) => {
+      const links = new Map<string, PersonRecord>();
+      const linkErrors = new Map<string, unknown>();
+      await Promise.all(
+        providers.map(async (agency) => {
+          try {
+            const record = (await ctx.sources.load(agency, 'personByNationalId', value)) as PersonRecord | Error | null;
+            if (record instanceof Error) linkErrors.set(agency, record);
+            else if (record) links.set(agency, record);
+          } catch (error) {
+            linkErrors.set(agency, error);
+          }
+        }),
+      );
+      return toPersonNode(ctx, scheme, value, orderLinks(providers, links), linkErrors);
+    }),
+  );
+}
+
+/** One person by an agency's own reference, then linked to the others by national identifier. */
+export async function resolveByAgencyRef(ctx: GatewayContext, agency: string, ref: string): Promise<PersonNode | null> {
+  requirePurpose(ctx);
+  if (!/^[\p{L}\p{N}_.\-/]{1,64}$/u.test(ref)) throw badInput('ref must be 1–64 letters, digits, or . _ - /');
+  if (!ctx.sources.providersOf('person').includes(agency)) throw badInput(`agency ${agency} offers no look-up by its own reference.`);
+  let record: unknown;
+  try {
+    record = await ctx.sources.load(agency, 'person', ref);
+  } catch (error) {
+    throw sourceError(error, agency);
+  }
+  if (record instanceof Error) throw sourceError(record, agency);
+  if (!record) return null;
+  const own = record as PersonRecord;
+  if (own.nationalId) {
+    const [person] = await resolvePeople(ctx, [{ scheme: own.nationalId.scheme, value: own.nationalId.value }]);
+    if (person) return person;
+  }
+  // Not linkable (no or invalid national id): the person as this agency alone knows them.
+  return toPersonNode(ctx, 'AGENCY_REF' as IdentifierScheme, `${agency}:${ref}`, new Map([[agency, own]]), new Map());
+}
+
+function toPersonNode(ctx: GatewayContext, scheme: IdentifierScheme, value: string, links: Map<string, PersonRecord>, linkErrors: Map<string, unknown>): PersonNode | null {
+  if (links.size === 0) {
+    const [agency, error] = linkErrors.entries().next().value ?? [];
+    if (agency !== undefined) throw sourceError(error, agency);
+    return null;
+  }
+  const person: PersonNode = {
+    id: ctx.pseudonymize('person', scheme, value),
+    subject: ctx.pseudonymize('audit', scheme, value),
+    links,
+    linkErrors,
+  };
+  ctx.audit.touch(person.id, person.subject);
+  return person;
+}
+
+/** Links in config order, whatever order the agencies answered in. */
+function orderLinks(order: readonly string[], links: Map<string, PersonRecord>): Map<string, PersonRecord> {
+  const ordered = new Map<string, PersonRecord>();
+  for (const agency of order) {
+    const record = links.get(agency);
+    if (record) ordered.set(agency, record);
+  }
+  return ordered;
+}
+
+function badInput(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}

@@ -1,0 +1,29 @@
+import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
+
+const DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+function toDate(value: unknown): string {
+  const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
+  if (typeof text !== 'string' || !DATE.test(text)) throw new GraphQLError('Date must be YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+  return text;
+}
+
+function toDateTime(value: unknown): string {
+  const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
+  if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be ISO 8601', { extensions: { code: 'BAD_USER_INPUT' } });
+  return date.toISOString();
+}
+
+export const DateScalar = new GraphQLScalarType({
+  name: 'Date',
+  serialize: toDate,
+  parseValue: toDate,
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? toDate(ast.value) : toDate(null)),
+});
+
+export const DateTimeScalar = new GraphQLScalarType({
+  name: 'DateTime',
+  serialize: toDateTime,
+  parseValue: toDateTime,
+  parseLiteral: (ast) => (ast.kind === Kind.STRING ? toDateTime(ast.value) : toDateTime(null)),
+});

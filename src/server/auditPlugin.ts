@@ -1,0 +1,47 @@
+import type { ApolloServerPlugin } from '@apollo/server';
+import type { Logger } from 'pino';
+import type { AuditStore } from '../audit/index.js';
+import type { GatewayContext } from '../context/index.js';
+import type { GatewayMetrics } from './createMetrics.js';
+
+/**
+ * Audit is part of the answer: the events of a request are committed before its response leaves.
+ * If they cannot be written, the response is replaced by `AUDIT_UNAVAILABLE` (HTTP 503) and no
+ * data is released.
+ */
+export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: Logger): ApolloServerPlugin<GatewayContext> {
+  return {
+    async requestDidStart() {
+      return {
+        async willSendResponse(rc) {
+          const ctx = rc.contextValue;
+          const body = rc.response.body;
+          if (body.kind !== 'single') return;
+          const failed = !body.singleResult.data && (body.singleResult.errors?.length ?? 0) > 0;
+          const events = ctx.audit.toEvents(
+            {
+              at: new Date().toISOString(),
+              requestId: ctx.requestId,
+              caller: { sub: ctx.principal.sub, agency: ctx.principal.agency, roles: ctx.principal.roles, client: ctx.principal.client },
+              purpose: ctx.intent.purpose,
+              breakGlass: ctx.intent.breakGlass,
+              operation: { name: rc.operationName ?? null, documentHash: rc.queryHash ?? null },
+            },
+            failed,
+          );
+          try {
+            await store.append(events);
+            metrics.auditEvents.inc(events.length);
+          } catch (error) {
+            logger.error({ err: error, requestId: ctx.requestId }, 'audit write failed: response withheld');
+            rc.response.body = {
+              kind: 'single',
+              singleResult: { errors: [{ message: 'The access could not be recorded, so nothing was released.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
+            };
+            rc.response.http.status = 503;
+          }
+        },
+      };
+    },
+  };
+}

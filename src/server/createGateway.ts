@@ -1,0 +1,117 @@
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginInlineTraceDisabled, ApolloServerPluginUsageReportingDisabled, ApolloServerPluginSchemaReportingDisabled } from '@apollo/server/plugin/disabled';
+import type { PGlite } from '@electric-sql/pglite';
+import type { Logger } from 'pino';
+import { createAdapter } from '../../adapters/index.js';
+import type { Adapter, EntityName } from '../../adapters/sdk/index.js';
+import { AuditStore } from '../audit/index.js';
+import { createTokenVerifier, type TokenVerifier } from '../auth/index.js';
+import { resolveSecret, type GatewayConfig } from '../config/index.js';
+import type { GatewayContext } from '../context/index.js';
+import { createPseudonymizer, type Pseudonymizer } from '../linkage/index.js';
+import { createDecide, type DecideFn } from '../policy/index.js';
+import { SourceRegistry } from '../sources/index.js';
+import { openStore, type Store } from '../store/index.js';
+import { auditPlugin } from './auditPlugin.js';
+import { buildSchema } from './buildSchema.js';
+import { createFormatError } from './formatError.js';
+import { createMetrics, type GatewayMetrics } from './createMetrics.js';
+
+export interface GatewayOptions {
+  config: GatewayConfig;
+  /** Folder the config's relative paths are resolved against. */
+  baseDir: string;
+  logger: Logger;
+  /** The embedded PGlite instance shared by the demo world's store and SQL agencies. */
+  pglite?: PGlite;
+  /**
+   * The decision function. Code-level only (tests and the benchmark harness): no config,
+   * environment variable or flag can replace it in a deployment.
+   */
+  decide?: DecideFn;
+  /** Benchmark harness only: an audit store to use instead of the durable one. */
+  auditStore?: Pick<AuditStore, 'append'>;
+}
+
+/** Everything a running gateway is made of, assembled from a validated config. */
+export interface Gateway {
+  config: GatewayConfig;
+  apollo: ApolloServer<GatewayContext>;
+  registry: SourceRegistry;
+  store: Store;
+  auditStore: AuditStore;
+  metrics: GatewayMetrics;
+  verifyToken: TokenVerifier;
+  pseudonymize: Pseudonymizer;
+  decide: DecideFn;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function createGateway(options: GatewayOptions): Promise<Gateway> {
+  const { config, baseDir, logger } = options;
+  const metrics = createMetrics();
+  const pseudonymize = createPseudonymizer(resolveSecret(config.pseudonyms.key, 'pseudonyms.key'));
+  const verifyToken = createTokenVerifier(config.agencies, baseDir);
+  const store = await openStore(config.store, options.pglite);
+  const adapters: Adapter[] = [];
+  try {
+    for (const agency of config.agencies) {
+      adapters.push(
+        await createAdapter(agency.id, agency.adapter, {
+          logger: logger.child({ agency: agency.id }),
+          baseDir,
+          onBackendCall: (entity: EntityName) => metrics.adapterBatches.inc({ agency: agency.id, entity }),
+          ...(options.pglite ? { pglite: options.pglite } : {}),
+        }),
+      );
+    }
+  } catch (error) {
+    await Promise.allSettled(adapters.map((a) => a.close()));
+    await store.close();
+    throw error;
+  }
+  const registry = new SourceRegistry(adapters);
+  const auditStore = new AuditStore(store);
+  const writer = options.auditStore ?? auditStore;
+  const apollo = new ApolloServer<GatewayContext>({
+    schema: buildSchema(),
+    introspection: config.server.introspection,
+    includeStacktraceInErrorResponses: false,
+    status400ForVariableCoercionErrors: true,
+    csrfPrevention: true,
+    // Apollo's per-field tracing and cache hints cost CPU on every field; none is used here.
+    plugins: [
+      ApolloServerPluginLandingPageDisabled(),
+      ApolloServerPluginCacheControlDisabled(),
+      ApolloServerPluginInlineTraceDisabled(),
+      ApolloServerPluginUsageReportingDisabled(),
+      ApolloServerPluginSchemaReportingDisabled(),
+      auditPlugin(writer as AuditStore, metrics, logger),
+    ],
+    formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in a request')),
+    logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
+  });
+  await apollo.start();
+  let closed = false;
+  return {
+    config,
+    apollo,
+    registry,
+    store,
+    auditStore,
+    metrics,
+    verifyToken,
+    pseudonymize,
+    decide: options.decide ?? createDecide(),
+    logger,
+    async close() {
+      if (closed) return;
+      closed = true;
+      await apollo.stop();
+      await registry.close();
+      await store.close();
+    },
+  };
+}

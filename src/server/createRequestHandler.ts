@@ -1,0 +1,127 @@
+import { randomUUID } from 'node:crypto';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { HeaderMap } from '@apollo/server';
+import { AuditCollector } from '../audit/index.js';
+import { parseIntent } from '../auth/index.js';
+import { CaseTeamStore } from '../coordination/index.js';
+import type { GatewayContext } from '../context/index.js';
+import { ReintegraError } from '../errors/index.js';
+import { RequestAccess } from '../policy/index.js';
+import { RequestSources } from '../sources/index.js';
+import type { Gateway } from './createGateway.js';
+import { readBody } from './readBody.js';
+import { readiness } from './readiness.js';
+
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+
+/**
+ * The HTTP surface (contracts in DESIGN.md): `/graphql` (GET and POST), `/healthz`, `/readyz`,
+ * `/metrics`. Authentication and the purpose header are settled before GraphQL runs; a request
+ * that fails them never reaches the schema.
+ */
+export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, res: ServerResponse) => void {
+  const { config, logger } = gateway;
+  return (req, res) => {
+    const supplied = req.headers['x-request-id'];
+    const requestId = typeof supplied === 'string' && REQUEST_ID.test(supplied) ? supplied : randomUUID();
+    res.setHeader('X-Request-Id', requestId);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    res.setHeader('Cache-Control', 'no-store');
+    const url = new URL(req.url ?? '/', 'http://gateway.invalid');
+    const route = url.pathname;
+    const handled =
+      route === '/graphql' ? graphql(gateway, req, res, url, requestId)
+      : route === '/healthz' && req.method === 'GET' ? send(res, 200, 'application/json', '{"status":"ok"}')
+      : route === '/readyz' && req.method === 'GET' ? readiness(gateway).then((r) => send(res, r.ready ? 200 : 503, 'application/json', JSON.stringify(r)))
+      : route === '/metrics' && req.method === 'GET' ? gateway.metrics.registry.metrics().then((m) => send(res, 200, gateway.metrics.registry.contentType, m))
+      : send(res, 404, 'application/json', JSON.stringify({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }));
+    Promise.resolve(handled).catch((error: unknown) => {
+      logger.error({ err: error, requestId }, 'request failed');
+      if (!res.headersSent) sendError(res, 500, 'Internal error.', 'INTERNAL_SERVER_ERROR');
+      else res.destroy();
+    });
+  };
+
+  async function graphql(gw: Gateway, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
+    const started = process.hrtime.bigint();
+    const log = logger.child({ requestId });
+    if (req.method !== 'GET' && req.method !== 'POST') {
+      res.setHeader('Allow', 'GET, POST');
+      return sendError(res, 405, 'Use GET or POST.', 'METHOD_NOT_ALLOWED');
+    }
+    let context: GatewayContext;
+    let body: unknown;
+    try {
+      const text = req.method === 'POST' ? await readBody(req, config.server.bodyLimitBytes) : '';
+      const principal = await gw.verifyToken(header(req, 'authorization'));
+      const intent = parseIntent(header(req, 'x-purpose-of-use'), header(req, 'x-break-glass'));
+      body = req.method === 'POST' ? parseJsonBody(text, header(req, 'content-type')) : undefined;
+      const controller = new AbortController();
+      res.on('close', () => { if (!res.writableFinished) controller.abort(); });
+      const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(config.server.requestTimeoutMs)]);
+      const audit = new AuditCollector();
+      context = {
+        requestId,
+        principal,
+        intent,
+        audit,
+        sources: new RequestSources(gw.registry, { signal, purpose: intent.purpose ?? 'NONE', logger: log }, log),
+        access: new RequestAccess(gw.decide, principal, intent, audit, new Date()),
+        caseTeams: new CaseTeamStore(gw.store),
+        pseudonymize: gw.pseudonymize,
+        agencies: config.agencies,
+        logger: log,
+      };
+    } catch (error) {
+      if (error instanceof ReintegraError) {
+        log.warn({ code: error.code, reason: error.message, cause: (error.cause as Error | undefined)?.message }, 'request refused');
+        if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+        return sendError(res, error.status, error.message, error.publicCode);
+      }
+      throw error;
+    }
+    const headers = new HeaderMap();
+    for (const [key, value] of Object.entries(req.headers)) {
+      if (value !== undefined) headers.set(key, Array.isArray(value) ? value.join(', ') : value);
+    }
+    const result = await gw.apollo.executeHTTPGraphQLRequest({
+      httpGraphQLRequest: { method: req.method, headers, search: url.search, body },
+      context: async () => context,
+    });
+    for (const [key, value] of result.headers) res.setHeader(key, value);
+    res.statusCode = result.status ?? 200;
+    if (result.body.kind === 'complete') {
+      res.end(result.body.string);
+    } else {
+      for await (const chunk of result.body.asyncIterator) res.write(chunk);
+      res.end();
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    gw.metrics.requests.observe({ outcome: String(res.statusCode) }, seconds);
+  }
+}
+
+function header(req: IncomingMessage, name: string): string | undefined {
+  const value = req.headers[name];
+  return Array.isArray(value) ? value[0] : value;
+}
+
+/** JSON bodies are parsed here; other content types go to Apollo unparsed, which refuses them. */
+function parseJsonBody(text: string, contentType: string | undefined): unknown {
+  if (!contentType || !/^application\/(graphql-response\+)?json\b/i.test(contentType) || text === '') return text || undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return text;
+  }
+}
+
+function send(res: ServerResponse, status: number, type: string, body: string): void {
+  res.statusCode = status;
+  res.setHeader('Content-Type', type);
+  res.end(body);
+}
+
+function sendError(res: ServerResponse, status: number, message: string, code: string): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify({ errors: [{ message, extensions: { code } }] }));
+}

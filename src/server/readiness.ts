@@ -1,0 +1,21 @@
+import type { Gateway } from './createGateway.js';
+
+export interface Readiness {
+  ready: boolean;
+  store: { ok: boolean; detail?: string };
+  agencies: Record<string, { ok: boolean; detail?: string }>;
+}
+
+/**
+ * Ready when the audit store answers: without it nothing may be released (fail closed), so a
+ * replica whose store is gone must get no traffic. Agencies are reported one by one but do not
+ * make the gateway unready: every replica sees the same agencies, and partial answers are the
+ * designed behaviour when one is down.
+ */
+export async function readiness(gateway: Gateway): Promise<Readiness> {
+  const [store, ...agencies] = await Promise.all([
+    gateway.store.query('SELECT 1').then(() => ({ ok: true }), (e: unknown) => ({ ok: false, detail: (e as Error).message })),
+    ...[...gateway.registry.adapters.values()].map(async (a) => [a.agency, await a.ready()] as const),
+  ]);
+  return { ready: store.ok, store, agencies: Object.fromEntries(agencies) };
+}

@@ -1,0 +1,3 @@
+export * from './SourceRegistry.js';
+export * from './RequestSources.js';
+export * from './sourceError.js';

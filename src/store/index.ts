@@ -1,0 +1,3 @@
+export * from './Store.js';
+export * from './openStore.js';
+export * from './migrate.js';

@@ -1,0 +1,60 @@
+import { PGlite } from '@electric-sql/pglite';
+import pg from 'pg';
+import type { GatewayConfig } from '../config/index.js';
+import type { Store } from './Store.js';
+import { migrate } from './migrate.js';
+
+/**
+ * Opens the gateway store named by the config and brings its tables up to date. With
+ * `shared`, an already-open PGlite instance is used (the embedded demo keeps one instance).
+ */
+export async function openStore(config: GatewayConfig['store'], shared?: PGlite): Promise<Store> {
+  const store = config.kind === 'postgres' ? postgresStore(config.url, config.poolSize) : await pgliteStore(shared ?? (await PGlite.create(config.dataDir)), !shared);
+  await migrate(store);
+  return store;
+}
+
+function postgresStore(url: string, max: number): Store {
+  const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
+  // An idle client's error must not crash the process; the next query reports it.
+  pool.on('error', () => undefined);
+  let closed = false;
+  return {
+    kind: 'postgres',
+    query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
+    async transaction(fn) {
+      const client = await pool.connect();
+      try {
+        await client.query('BEGIN');
+        const result = await fn({ query: async (sql, params) => client.query(sql, params as unknown[]) as never });
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      } finally {
+        client.release();
+      }
+    },
+    async close() {
+      if (closed) return;
+      closed = true;
+      await pool.end();
+    },
+  };
+}
+
+async function pgliteStore(db: PGlite, owned: boolean): Promise<Store> {
+  await db.waitReady;
+  let closed = false;
+  return {
+    kind: 'pglite',
+    query: async (sql, params) => db.query(sql, params) as never,
+    transaction: (fn) => db.transaction((tx) => fn({ query: async (sql, params) => tx.query(sql, params) as never })),
+    async close() {
+      if (closed || !owned) return;
+      closed = true;
+      await db.close();
+    },
+  };
+}

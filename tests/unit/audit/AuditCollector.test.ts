@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { AuditCollector } from '../../../src/audit/index.js';
+
+const head = {
+  at: '2026-11-25T10:00:00.000Z',
+  requestId: 'r1',
+  caller: { sub: 's', agency: 'probation', roles: ['probation_officer'], client: null },
+  purpose: 'RELEASE_PLANNING' as const,
+  breakGlass: null,
+  operation: { name: 'Q', documentHash: 'h' },
+};
+
+describe('audit collection', () => {
+  it('writes one event for a request that touched nobody', () => {
+    const events = new AuditCollector().toEvents(head, false);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ subject: null, outcome: 'NONE' });
+  });
+
+  it('writes one event per person, with released and withheld fields grouped by category and agency', () => {
+    const c = new AuditCollector();
+    c.touch('p1', 'a1');
+    c.touch('p2', 'a2');
+    c.touch('p1', 'a1');
+    c.read('p1', 'prison');
+    c.released('p1', 'CUSTODY', 'prison', 'Custody.status');
+    c.released('p1', 'CUSTODY', 'prison', 'Custody.establishment');
+    c.withheld('p1', 'HEALTH', 'welfare', 'WelfareCase.healthNeeds', 'NO_AGREEMENT');
+    const events = c.toEvents(head, false);
+    expect(events).toHaveLength(2);
+    expect(events[0]).toMatchObject({
+      subject: 'a1',
+      agencies: ['prison'],
+      released: [{ category: 'CUSTODY', agency: 'prison', fields: ['Custody.establishment', 'Custody.status'] }],
+      withheld: [{ category: 'HEALTH', agency: 'welfare', fields: ['WelfareCase.healthNeeds'], reason: 'NO_AGREEMENT' }],
+      outcome: 'PARTIAL',
+    });
+    expect(events[1]).toMatchObject({ subject: 'a2', outcome: 'NONE' });
+  });
+
+  it('marks a failed request as ERROR', () => {
+    const c = new AuditCollector();
+    c.touch('p1', 'a1');
+    expect(c.toEvents(head, true)[0]!.outcome).toBe('ERROR');
+  });
+});

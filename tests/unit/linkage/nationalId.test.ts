@@ -1,0 +1,68 @@
+import { describe, expect, it } from 'vitest';
+import { checkNationalId, createPseudonymizer, normaliseNationalId } from '../../../src/linkage/index.js';
+
+/** Builds a valid JMBG from its first 12 digits (test oracle written from the standard, not the code). */
+function withCheckDigit(first12: string): string {
+  const w = [7, 6, 5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const s = [...first12].reduce((a, c, i) => a + Number(c) * w[i]!, 0);
+  const m = 11 - (s % 11);
+  return first12 + String(m > 9 ? 0 : m);
+}
+
+describe('national identifiers', () => {
+  it('accepts a JMBG with the right check digit and a real date', () => {
+    const id = withCheckDigit('010199071001');
+    expect(checkNationalId('JMBG', id)).toEqual({ ok: true, scheme: 'JMBG', value: id });
+  });
+
+  it('normalises separators people type', () => {
+    const id = withCheckDigit('150398545012');
+    expect(normaliseNationalId(`${id.slice(0, 7)} ${id.slice(7, 9)}-${id.slice(9)}`)).toBe(id);
+    expect(checkNationalId('EMBG', `${id.slice(0, 7)} ${id.slice(7)}`).ok).toBe(true);
+  });
+
+  it('rejects a wrong check digit', () => {
+    const id = withCheckDigit('010199071001');
+    const bad = id.slice(0, 12) + String((Number(id[12]) + 1) % 10);
+    expect(checkNationalId('JMBG', bad)).toEqual({ ok: false, reason: 'JMBG check digit does not match' });
+  });
+
+  it('rejects an impossible date of birth', () => {
+    expect(checkNationalId('JMBG', withCheckDigit('310299071001'))).toEqual({ ok: false, reason: 'JMBG has no valid date of birth' });
+  });
+
+  it('rejects injection strings and over-long values without guessing', () => {
+    expect(checkNationalId('JMBG', "0101990710019' OR 1=1")).toEqual({ ok: false, reason: 'JMBG must be 13 digits' });
+    expect(checkNationalId('KOSOVO_PN', '1'.repeat(100))).toEqual({ ok: false, reason: 'identifier too long' });
+  });
+
+  it('checks Kosovo* personal numbers and Albanian NIDs by format', () => {
+    expect(checkNationalId('KOSOVO_PN', '1234567890').ok).toBe(true);
+    expect(checkNationalId('KOSOVO_PN', '123456789').ok).toBe(false);
+    expect(checkNationalId('AL_NID', 'j12345678n')).toEqual({ ok: true, scheme: 'AL_NID', value: 'J12345678N' });
+    expect(checkNationalId('AL_NID', '112345678N').ok).toBe(false);
+  });
+});
+
+describe('keyed pseudonyms', () => {
+  const p = createPseudonymizer('k'.repeat(32));
+  const id = withCheckDigit('010199071001');
+
+  it('is stable for the same person whatever the separators', () => {
+    expect(p('person', 'JMBG', id)).toBe(p('person', 'JMBG', `${id.slice(0, 7)}-${id.slice(7)}`));
+  });
+
+  it('links JMBG and EMBG spellings of the same number', () => {
+    expect(p('person', 'JMBG', id)).toBe(p('person', 'EMBG', id));
+  });
+
+  it('gives unlinkable pseudonyms in different domains and under different keys', () => {
+    expect(p('person', 'JMBG', id)).not.toBe(p('audit', 'JMBG', id));
+    expect(createPseudonymizer('x'.repeat(32))('person', 'JMBG', id)).not.toBe(p('person', 'JMBG', id));
+  });
+
+  it('never contains the identifier', () => {
+    expect(p('person', 'JMBG', id)).not.toContain(id);
+    expect(p('person', 'JMBG', id)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+  });
+});
