@@ -1,7 +1,11 @@
-import { auditCommand } from './auditCommand.js';
-import { serveCommand } from './serveCommand.js';
-import { tokenCommand } from './tokenCommand.js';
-import { configCommand } from './configCommand.js';
+// Commands are loaded on demand: `reintegra token` need not load the GraphQL server.
+const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>>> = {
+  serve: async () => (await import('./serveCommand.js')).serveCommand,
+  token: async () => (await import('./tokenCommand.js')).tokenCommand,
+  config: async () => (await import('./configCommand.js')).configCommand,
+  audit: async () => (await import('./auditCommand.js')).auditCommand,
+  policy: async () => (await import('./policyCommand.js')).policyCommand,
+};
 
 const USAGE = `reintegra — GraphQL interoperability gateway for multi-agency offender management
 
@@ -10,6 +14,12 @@ Usage:
       Without --config: the embedded demo world (PGlite + simulated agencies) on port 4000.
   reintegra token --agency A --role R [--role R2] [--sub S] [--ttl 15m]
       Print a JWT from the demo issuer of agency A.
+  reintegra policy explain --agency A --role R --purpose P --provider H --category C
+                   [--assigned] [--consent] [--break-glass TEXT] [--at DATE] [--config FILE]
+      May role R of agency A see category C of data held by agency H for purpose P?
+      Prints ALLOW/DENY, the reason and the agreement; exit 0 allow, 1 deny, 2 bad arguments.
+  reintegra policy register [--config FILE]
+      The register of data-sharing agreements as Markdown.
   reintegra config check FILE
       Validate a gateway config file; exit 0 when valid.
   reintegra audit count [--config FILE]
@@ -20,23 +30,12 @@ Exit codes: 0 success, 1 failure, 2 bad arguments.`;
 /** The `reintegra` command. Returns the process exit code. */
 export async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
-  switch (command) {
-    case 'serve':
-      return serveCommand(rest);
-    case 'token':
-      return tokenCommand(rest);
-    case 'config':
-      return configCommand(rest);
-    case 'audit':
-      return auditCommand(rest);
-    case undefined:
-    case 'help':
-    case '--help':
-    case '-h':
-      process.stdout.write(`${USAGE}\n`);
-      return command === undefined ? 2 : 0;
-    default:
-      process.stderr.write(`reintegra: unknown command "${command}"\n\n${USAGE}\n`);
-      return 2;
+  const load = command ? COMMANDS[command] : undefined;
+  if (load) return (await load())(rest);
+  if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+    process.stdout.write(`${USAGE}\n`);
+    return command === undefined ? 2 : 0;
   }
+  process.stderr.write(`reintegra: unknown command "${command}"\n\n${USAGE}\n`);
+  return 2;
 }

@@ -1,5 +1,5 @@
 import { mintDemoToken, loadDemoKeys } from '../auth/index.js';
-import { DEMO_AGENCIES } from '../embedded/index.js';
+import { DEMO_AGENCIES } from '../embedded/demoAgencies.js';
 import { UsageError, parse, run } from './parse.js';
 
 /** `reintegra token`: a JWT from a demo agency's issuer, for the embedded demo only. */

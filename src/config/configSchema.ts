@@ -35,12 +35,14 @@ const Agency = z.strictObject({
   roles: z.array(Id).min(1),
 });
 
+const AgencyRoles = z.strictObject({ agency: Id, roles: z.array(Id).min(1) });
+
 const Agreement = z.strictObject({
   id: z.string().regex(/^[A-Z][A-Z0-9-]{2,63}$/, 'must be upper-case letters, digits and -'),
   title: z.string().min(1),
   basis: z.strictObject({ type: z.enum(['STATUTE', 'COURT_ORDER', 'CONSENT']), citation: z.string().min(1) }),
   providers: z.array(Id).min(1),
-  recipients: z.array(z.strictObject({ agency: Id, roles: z.array(Id).min(1) })).min(1),
+  recipients: z.array(AgencyRoles).min(1),
   purposes: z.array(z.enum(PURPOSES)).min(1),
   categories: z.array(z.enum(DATA_CATEGORIES)).min(1),
   requires: z.array(z.enum(['assigned', 'consent'])).default([]),
@@ -72,6 +74,10 @@ export const ConfigSchema = z.strictObject({
     roles: z.array(Id).default([]),
     categories: z.array(z.enum(DATA_CATEGORIES)).default([]),
   }).prefault({}),
+  /** Who may record and withdraw consents (on behalf of the providing agency, the controller). */
+  consent: z.strictObject({ recorders: z.array(AgencyRoles).default([]) }).prefault({}),
+  /** Who may add and remove case-team members (need to know). */
+  caseTeams: z.strictObject({ coordinators: z.array(AgencyRoles).default([]) }).prefault({}),
 });
 
 export type GatewayConfig = z.infer<typeof ConfigSchema>;

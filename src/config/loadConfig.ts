@@ -77,6 +77,20 @@ function crossCheck(config: GatewayConfig, name: string): void {
       else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`agreements.${ag.id}.recipients: agency ${r.agency} has no role ${role}`);
     }
     if (ag.valid.until && ag.valid.until < ag.valid.from) problems.push(`agreements.${ag.id}.valid: until is before from`);
+    // Consent is a lawful basis only for voluntary services, never for prison or probation data.
+    if (ag.basis.type === 'CONSENT') {
+      for (const p of ag.providers) {
+        const type = agencies.get(p)?.type;
+        if (type === 'PRISON' || type === 'PROBATION') problems.push(`agreements.${ag.id}.basis: consent cannot be the basis for ${type.toLowerCase()} data (${p})`);
+      }
+    }
+  }
+  for (const [section, list] of [['consent.recorders', config.consent.recorders], ['caseTeams.coordinators', config.caseTeams.coordinators]] as const) {
+    for (const r of list) {
+      const agency = agencies.get(r.agency);
+      if (!agency) problems.push(`${section}: unknown agency ${r.agency}`);
+      else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`${section}: agency ${r.agency} has no role ${role}`);
+    }
   }
   const allRoles = new Set(config.agencies.flatMap((a) => a.roles));
   for (const role of config.emergency.roles) if (!allRoles.has(role)) problems.push(`emergency.roles: no agency has role ${role}`);

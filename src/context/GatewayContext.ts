@@ -17,6 +17,11 @@ export interface GatewayContext {
   access: RequestAccess;
   audit: AuditCollector;
   caseTeams: CaseTeamStore;
+  facts: import('../policy/RequestFacts.js').RequestFacts;
+  consents: import('../consent/index.js').ConsentStore;
+  store: import('../store/index.js').Store;
+  /** Roles allowed to record consents and coordinate case teams, from the config. */
+  config: import('../config/index.js').GatewayConfig;
   pseudonymize: Pseudonymizer;
   agencies: readonly AgencyConfig[];
   logger: Logger;
@@ -32,6 +37,8 @@ export interface PersonNode {
   links: ReadonlyMap<string, PersonRecord>;
   /** Agencies that failed while linking: their fields answer SOURCE_UNAVAILABLE, never "nothing". */
   linkErrors: ReadonlyMap<string, unknown>;
+  /** What the policy decides on for this person and caller; unset until fetched (then every fact counts as unavailable). */
+  facts?: import('../policy/Decision.js').PersonFacts;
 }
 
 /** A Person seen through one field's decision: only the agencies released for that field's category. */

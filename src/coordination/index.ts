@@ -1,1 +1,2 @@
 export * from './CaseTeamStore.js';
+export * from './changeCaseTeam.js';

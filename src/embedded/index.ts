@@ -1,2 +1,4 @@
 export * from './demoAgencies.js';
 export * from './startEmbeddedGateway.js';
+export * from './demoPolicy.js';
+export * from './demoConfig.js';

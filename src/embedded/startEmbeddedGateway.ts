@@ -9,6 +9,7 @@ import { startDemoWorld, type World } from '../demo/index.js';
 import type { DecideFn } from '../policy/index.js';
 import { createGateway, startServer, type Gateway, type RunningServer } from '../server/index.js';
 import { DEMO_AGENCIES, DEMO_PSEUDONYM_KEY } from './demoAgencies.js';
+import { demoPolicy } from './demoPolicy.js';
 
 export interface EmbeddedOptions {
   port?: number;
@@ -52,6 +53,7 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
         issuer: { iss: demoIssuerOf(a.id), jwks: publicJwksOf(keys[a.id]!), audience: DEMO_AUDIENCE },
         adapter: adapterOf.get(a.id),
       })),
+      ...demoPolicy(),
     },
     'embedded demo config',
   );

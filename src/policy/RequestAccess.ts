@@ -2,7 +2,9 @@ import type { DataCategory } from '../config/index.js';
 import type { Principal, RequestIntent } from '../auth/index.js';
 import type { AuditCollector } from '../audit/index.js';
 import type { PersonNode } from '../context/index.js';
-import type { DecideFn, Decision } from './Decision.js';
+import type { DecideFn, Decision, PersonFacts } from './Decision.js';
+
+const UNAVAILABLE: PersonFacts = { assigned: null, consents: null };
 
 /**
  * The per-request face of the policy. Decides once per (person, category, providing agency)
@@ -27,10 +29,25 @@ export class RequestAccess {
       const purpose = this.intent.purpose;
       decision = purpose === null
         ? { allow: false, reason: 'NO_PURPOSE', trace: ['no X-Purpose-Of-Use declared'] }
-        : this.decideFn({ principal: this.principal, intent: this.intent, purpose, person: person.id, category, provider, at: this.now });
+        : this.decideFn({ principal: this.principal, intent: this.intent, purpose, person: person.id, category, provider, facts: person.facts ?? UNAVAILABLE, at: this.now });
       this.memo.set(key, decision);
     }
     return decision;
+  }
+
+  /**
+   * May the caller know this person exists? Only when some agency that knows them would release
+   * their IDENTITY to this caller for this purpose. Otherwise the person is `null`, exactly like a
+   * person nobody knows, so callers cannot probe who is in prison. The refusal is audited.
+   */
+  mayKnow(person: PersonNode): boolean {
+    let visible = false;
+    for (const agency of person.links.keys()) {
+      const decision = this.decide(person, 'IDENTITY', agency);
+      if (decision.allow) visible = true;
+      else this.audit.withheld(person.id, 'IDENTITY', agency, 'Query.person', decision.reason);
+    }
+    return visible;
   }
 
   /** For a field of one record group: allowed or not, recorded either way. */
@@ -44,16 +61,25 @@ export class RequestAccess {
   /**
    * For a field that gathers from several agencies: which of `candidates` may be read. The
    * candidates are every agency providing the entity, known to hold this person or not, so the
-   * answer never reveals where a person is known.
+   * answer never reveals where a person is known. Withholdings are recorded here; releases are
+   * recorded by the caller once it knows which agencies contributed (`released`).
    */
   releasable(person: PersonNode, category: DataCategory, candidates: readonly string[], field: string): { agencies: string[]; denied: Decision | null } {
     const agencies: string[] = [];
     let denied: Decision | null = null;
     for (const agency of candidates) {
-      const decision = this.check(person, category, agency, field);
+      const decision = this.decide(person, category, agency);
       if (decision.allow) agencies.push(agency);
-      else denied ??= decision;
+      else {
+        denied ??= decision;
+        this.audit.withheld(person.id, category, agency, field, decision.reason);
+      }
     }
     return { agencies, denied };
+  }
+
+  /** Records that `provider` actually contributed data to a field (allowed is not yet released). */
+  released(person: PersonNode, category: DataCategory, provider: string | null, field: string): void {
+    this.audit.released(person.id, category, provider, field);
   }
 }

@@ -38,12 +38,23 @@ function personField(category: DataCategory, source: string, field: string, inne
     };
   }
   const entity = source as EntityName;
-  return (person, args, ctx, info) => {
+  return async (person, args, ctx, info) => {
     const candidates = ctx.sources.providersOf(entity);
     const { agencies, denied } = ctx.access.releasable(person, category, candidates, field);
     if (agencies.length === 0 && denied) throw forbidden(denied, category);
-    return inner({ node: person, agencies } satisfies ScopedPerson, args, ctx, info);
+    const value = await inner({ node: person, agencies } satisfies ScopedPerson, args, ctx, info);
+    for (const agency of contributors(value, person, agencies)) ctx.access.released(person, category, agency, field);
+    return value;
   };
+}
+
+/** The agencies whose data is in a Person field's value: record owners, or the linked agencies for identity fields. */
+function contributors(value: unknown, person: PersonNode, agencies: readonly string[]): Iterable<string> {
+  if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object' && value[0] !== null && OWNER in value[0]) {
+    return new Set(value.map((v: { [OWNER]: Owner }) => v[OWNER].agency).filter((a): a is string => a !== null));
+  }
+  if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return [];
+  return agencies.filter((a) => person.links.has(a));
 }
 
 function recordField(category: DataCategory, field: string, inner: GraphQLFieldResolver<unknown, GatewayContext>): GraphQLFieldResolver<Record<PropertyKey, unknown>, GatewayContext> {

@@ -32,7 +32,7 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
     return result;
   });
   const providers = ctx.sources.providersOf('personByNationalId');
-  return Promise.all(
+  const nodes = await Promise.all(
     checked.map(async ({ scheme, value }) => {
       const links = new Map<string, PersonRecord>();
       const linkErrors = new Map<string, unknown>();
@@ -50,6 +50,13 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
       return toPersonNode(ctx, scheme, value, orderLinks(providers, links), linkErrors);
     }),
   );
+  return Promise.all(nodes.map((node) => (node ? visibleOrNull(ctx, node) : null)));
+}
+
+/** Fetches the policy's facts, then hides a person the caller may not know about (as if unknown). */
+async function visibleOrNull(ctx: GatewayContext, node: PersonNode): Promise<PersonNode | null> {
+  node.facts = await ctx.facts.load(node);
+  return ctx.access.mayKnow(node) ? node : null;
 }
 
 /** One person by an agency's own reference, then linked to the others by national identifier. */
@@ -66,12 +73,13 @@ export async function resolveByAgencyRef(ctx: GatewayContext, agency: string, re
   if (record instanceof Error) throw sourceError(record, agency);
   if (!record) return null;
   const own = record as PersonRecord;
-  if (own.nationalId) {
+  if (own.nationalId && checkNationalId(own.nationalId.scheme, own.nationalId.value).ok) {
     const [person] = await resolvePeople(ctx, [{ scheme: own.nationalId.scheme, value: own.nationalId.value }]);
-    if (person) return person;
+    return person ?? null;
   }
   // Not linkable (no or invalid national id): the person as this agency alone knows them.
-  return toPersonNode(ctx, 'AGENCY_REF' as IdentifierScheme, `${agency}:${ref}`, new Map([[agency, own]]), new Map());
+  const node = toPersonNode(ctx, 'AGENCY_REF' as IdentifierScheme, `${agency}:${ref}`, new Map([[agency, own]]), new Map());
+  return node ? visibleOrNull(ctx, node) : null;
 }
 
 function toPersonNode(ctx: GatewayContext, scheme: IdentifierScheme, value: string, links: Map<string, PersonRecord>, linkErrors: Map<string, unknown>): PersonNode | null {

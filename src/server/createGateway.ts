@@ -6,6 +6,7 @@ import type { Logger } from 'pino';
 import { createAdapter } from '../../adapters/index.js';
 import type { Adapter, EntityName } from '../../adapters/sdk/index.js';
 import { AuditStore } from '../audit/index.js';
+import { ConsentStore } from '../consent/index.js';
 import { createTokenVerifier, type TokenVerifier } from '../auth/index.js';
 import { resolveSecret, type GatewayConfig } from '../config/index.js';
 import type { GatewayContext } from '../context/index.js';
@@ -43,6 +44,7 @@ export interface Gateway {
   auditStore: AuditStore;
   metrics: GatewayMetrics;
   verifyToken: TokenVerifier;
+  consents: ConsentStore;
   pseudonymize: Pseudonymizer;
   decide: DecideFn;
   logger: Logger;
@@ -104,7 +106,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     metrics,
     verifyToken,
     pseudonymize,
-    decide: options.decide ?? createDecide(),
+    decide: options.decide ?? createDecide(config),
+    consents: new ConsentStore(store),
     logger,
     async close() {
       if (closed) return;

@@ -6,7 +6,7 @@ import { parseIntent } from '../auth/index.js';
 import { CaseTeamStore } from '../coordination/index.js';
 import type { GatewayContext } from '../context/index.js';
 import { ReintegraError } from '../errors/index.js';
-import { RequestAccess } from '../policy/index.js';
+import { RequestAccess, RequestFacts } from '../policy/index.js';
 import { RequestSources } from '../sources/index.js';
 import type { Gateway } from './createGateway.js';
 import { readBody } from './readBody.js';
@@ -60,14 +60,20 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       res.on('close', () => { if (!res.writableFinished) controller.abort(); });
       const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(config.server.requestTimeoutMs)]);
       const audit = new AuditCollector();
+      const sources = new RequestSources(gw.registry, { signal, purpose: intent.purpose ?? 'NONE', logger: log }, log);
+      const caseTeams = new CaseTeamStore(gw.store);
       context = {
         requestId,
         principal,
         intent,
         audit,
-        sources: new RequestSources(gw.registry, { signal, purpose: intent.purpose ?? 'NONE', logger: log }, log),
+        sources,
         access: new RequestAccess(gw.decide, principal, intent, audit, new Date()),
-        caseTeams: new CaseTeamStore(gw.store),
+        caseTeams,
+        facts: new RequestFacts(principal, caseTeams, gw.consents, sources),
+        consents: gw.consents,
+        store: gw.store,
+        config,
         pseudonymize: gw.pseudonymize,
         agencies: config.agencies,
         logger: log,

@@ -33,6 +33,27 @@ const MIGRATIONS: ReadonlyArray<{ id: number; sql: string }> = [
       CREATE INDEX case_team_member ON reintegra.case_team (agency, sub);
     `,
   },
+  {
+    id: 100,
+    sql: `
+      CREATE TABLE reintegra.consent (
+        id           uuid PRIMARY KEY,
+        subject      text NOT NULL,
+        provider     text NOT NULL,
+        recipients   text[] NOT NULL,
+        categories   text[] NOT NULL,
+        purposes     text[] NOT NULL,
+        valid_from   date NOT NULL,
+        valid_until  date,
+        evidence_ref text NOT NULL,
+        recorded_by  text NOT NULL,
+        recorded_at  timestamptz NOT NULL DEFAULT now(),
+        withdrawn_at timestamptz,
+        withdrawn_by text
+      );
+      CREATE INDEX consent_subject ON reintegra.consent (subject)
+    `,
+  },
 ];
 
 export async function migrate(store: Store): Promise<void> {

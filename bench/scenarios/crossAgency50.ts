@@ -1,0 +1,34 @@
+import { mintDemoToken } from '../../src/auth/index.js';
+import { backendCallsTotal } from '../support/metrics.js';
+import { runLoad } from '../support/runLoad.js';
+import { startGatewayProcess } from '../support/startGatewayProcess.js';
+
+export const QUERY = `query Fifty($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
+  id names { givenName familyName agency } dateOfBirth
+  custody { source { agency } establishment status expectedReleaseDate sentence { lengthMonths offences { code } } }
+  riskAssessments { tool judgement nextReviewOn }
+  supervision { orderType conditions { category } compliance { status } }
+  welfare { status needs { domain level } services { type status } }
+  programmes { programme provider completion }
+  plans { status actions { title dueDate status } }
+} }`;
+
+/**
+ * The cross-agency query for 50 people (all known to the four demo agencies) against the
+ * embedded demo world in a separate process: requests/s, p50/p99, backend calls per request.
+ */
+export async function crossAgency50(options: { seconds: number; concurrency: number }) {
+  const gw = await startGatewayProcess(['2000']);
+  try {
+    const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], ttl: '1h' });
+    const body = JSON.stringify({ query: QUERY, variables: { ids: gw.sample.slice(0, 50) } });
+    const headers = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'RELEASE_PLANNING' };
+    await runLoad(gw.url, body, headers, options.concurrency, Math.min(3, options.seconds)); // warm-up
+    const callsBefore = await backendCallsTotal(gw.url);
+    const result = await runLoad(gw.url, body, headers, options.concurrency, options.seconds);
+    const calls = (await backendCallsTotal(gw.url)) - callsBefore;
+    return { scenario: 'crossAgency50', people: 50, concurrency: options.concurrency, ...result, backendCallsPerRequest: calls / result.requests };
+  } finally {
+    await gw.stop();
+  }
+}

@@ -1,0 +1,110 @@
+import { randomUUID } from 'node:crypto';
+import type { DataCategory, Purpose } from '../config/index.js';
+import type { ConsentFact } from '../policy/index.js';
+import type { Store } from '../store/index.js';
+
+export interface ConsentInput {
+  /** The person's pseudonym (`person` domain). */
+  subject: string;
+  provider: string;
+  recipients: readonly string[];
+  categories: readonly DataCategory[];
+  purposes: readonly Purpose[];
+  validFrom: string;
+  validUntil: string | null;
+  evidenceRef: string;
+}
+
+export interface ConsentRow extends ConsentFact {
+  subject: string;
+  evidenceRef: string;
+  recordedBy: string;
+  recordedAt: string;
+  withdrawnBy: string | null;
+}
+
+interface DbRow {
+  id: string;
+  subject: string;
+  provider: string;
+  recipients: string[];
+  categories: string[];
+  purposes: string[];
+  valid_from: string | Date;
+  valid_until: string | Date | null;
+  evidence_ref: string;
+  recorded_by: string;
+  recorded_at: string | Date;
+  withdrawn_at: string | Date | null;
+  withdrawn_by: string | null;
+}
+
+const COLUMNS = 'id, subject, provider, recipients, categories, purposes, valid_from, valid_until, evidence_ref, recorded_by, recorded_at, withdrawn_at, withdrawn_by';
+
+/**
+ * The consent registry, in the gateway's own store: who (subject) lets which controller
+ * (provider) share which categories with which recipients, for which purposes, when, on what
+ * evidence, recorded by whom — and when it was withdrawn. Rows are never deleted: a withdrawal
+ * is recorded, so the history stays auditable.
+ */
+export class ConsentStore {
+  constructor(private readonly store: Store) {}
+
+  async record(input: ConsentInput, recordedBy: string): Promise<ConsentRow> {
+    const { rows } = await this.store.query<DbRow>(
+      `INSERT INTO reintegra.consent (id, subject, provider, recipients, categories, purposes, valid_from, valid_until, evidence_ref, recorded_by)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10) RETURNING ${COLUMNS}`,
+      [randomUUID(), input.subject, input.provider, input.recipients, input.categories, input.purposes, input.validFrom, input.validUntil, input.evidenceRef, recordedBy],
+    );
+    return toRow(rows[0]!);
+  }
+
+  /** Withdraws a consent; returns null when there is no such consent of this provider or it is already withdrawn. */
+  async withdraw(id: string, provider: string, withdrawnBy: string): Promise<ConsentRow | null> {
+    const { rows } = await this.store.query<DbRow>(
+      `UPDATE reintegra.consent SET withdrawn_at = now(), withdrawn_by = $3
+       WHERE id = $1 AND provider = $2 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`,
+      [id, provider, withdrawnBy],
+    );
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  async get(id: string): Promise<ConsentRow | null> {
+    const { rows } = await this.store.query<DbRow>(`SELECT ${COLUMNS} FROM reintegra.consent WHERE id = $1`, [id]);
+    return rows[0] ? toRow(rows[0]) : null;
+  }
+
+  /** Every consent (withdrawn ones too) of the given subjects, in one query. */
+  async forSubjects(subjects: readonly string[]): Promise<Map<string, ConsentRow[]>> {
+    const { rows } = await this.store.query<DbRow>(`SELECT ${COLUMNS} FROM reintegra.consent WHERE subject = ANY($1) ORDER BY recorded_at`, [subjects]);
+    const out = new Map<string, ConsentRow[]>(subjects.map((s) => [s, []]));
+    for (const r of rows) out.get(r.subject)?.push(toRow(r));
+    return out;
+  }
+}
+
+function day(value: string | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
+
+function instant(value: string | Date): string {
+  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
+}
+
+function toRow(r: DbRow): ConsentRow {
+  return {
+    id: r.id,
+    subject: r.subject,
+    provider: r.provider,
+    recipients: r.recipients,
+    categories: r.categories as DataCategory[],
+    purposes: r.purposes as Purpose[],
+    validFrom: day(r.valid_from),
+    validUntil: r.valid_until === null ? null : day(r.valid_until),
+    evidenceRef: r.evidence_ref,
+    recordedBy: r.recorded_by,
+    recordedAt: instant(r.recorded_at),
+    withdrawnAt: r.withdrawn_at === null ? null : instant(r.withdrawn_at),
+    withdrawnBy: r.withdrawn_by,
+  };
+}

@@ -1,0 +1,97 @@
+import { GraphQLError } from 'graphql';
+import type { DataCategory, Purpose } from '../config/index.js';
+import type { GatewayContext } from '../context/index.js';
+import { addCaseTeamMember, removeCaseTeamMember } from '../coordination/index.js';
+import { checkNationalId } from '../linkage/index.js';
+import { authorizeAction, type Action } from '../policy/index.js';
+import { requirePurpose, type IdentifierInput } from './resolvePeople.js';
+
+const SUB = /^[\w.@:-]{1,128}$/;
+
+function authorize(ctx: GatewayContext, action: Action): void {
+  requirePurpose(ctx);
+  const reason = authorizeAction(ctx.principal, action, ctx.config);
+  if (reason) throw new GraphQLError(`Your role may not ${action === 'manageCaseTeam' ? 'change case teams' : 'record or withdraw consents'}.`, { extensions: { code: 'FORBIDDEN', reason } });
+}
+
+function bad(message: string): GraphQLError {
+  return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
+}
+
+/** The person's pseudonyms for a validated identifier; the change is audited against that person. */
+function personOf(ctx: GatewayContext, identifier: IdentifierInput, field: string, category: DataCategory): string {
+  const checked = checkNationalId(identifier.scheme, identifier.value);
+  if (!checked.ok) throw bad(`identifier: ${checked.reason}.`);
+  const id = ctx.pseudonymize('person', checked.scheme, checked.value);
+  ctx.audit.touch(id, ctx.pseudonymize('audit', checked.scheme, checked.value));
+  ctx.audit.released(id, category, null, field);
+  return id;
+}
+
+function knownAgency(ctx: GatewayContext, agency: string) {
+  const found = ctx.config.agencies.find((a) => a.id === agency);
+  if (!found) throw bad(`unknown agency ${agency}.`);
+  return found;
+}
+
+interface ConsentArgs {
+  identifier: IdentifierInput;
+  recipients: string[];
+  categories: DataCategory[];
+  purposes: Purpose[];
+  validFrom: string;
+  validUntil?: string | null;
+  evidenceRef: string;
+}
+
+/** Changes to the facts the policy decides on: consents and case teams. Authorised in one place (authorizeAction). */
+export const mutationResolvers = {
+  Mutation: {
+    recordConsent: async (_: unknown, { consent }: { consent: ConsentArgs }, ctx: GatewayContext) => {
+      authorize(ctx, 'recordConsent');
+      if (consent.recipients.length === 0 || consent.categories.length === 0 || consent.purposes.length === 0) throw bad('recipients, categories and purposes must not be empty.');
+      for (const r of consent.recipients) knownAgency(ctx, r);
+      if (consent.validUntil && consent.validUntil < consent.validFrom) throw bad('validUntil is before validFrom.');
+      if (!/^[\p{L}\p{N} ._:/#-]{1,200}$/u.test(consent.evidenceRef)) throw bad('evidenceRef must be 1–200 letters, digits, spaces or . _ : / # -');
+      const subject = personOf(ctx, consent.identifier, 'Mutation.recordConsent', 'PLAN');
+      return ctx.consents.record(
+        {
+          subject,
+          provider: ctx.principal.agency,
+          recipients: [...new Set(consent.recipients)],
+          categories: [...new Set(consent.categories)],
+          purposes: [...new Set(consent.purposes)],
+          validFrom: consent.validFrom,
+          validUntil: consent.validUntil ?? null,
+          evidenceRef: consent.evidenceRef,
+        },
+        ctx.principal.sub,
+      );
+    },
+    withdrawConsent: async (_: unknown, { id }: { id: string }, ctx: GatewayContext) => {
+      authorize(ctx, 'withdrawConsent');
+      if (!/^[0-9a-f-]{36}$/i.test(id)) throw bad('id is not a consent id.');
+      const withdrawn = await ctx.consents.withdraw(id, ctx.principal.agency, ctx.principal.sub);
+      if (!withdrawn) throw new GraphQLError('No active consent with this id is held for your agency.', { extensions: { code: 'NOT_FOUND' } });
+      ctx.audit.touch(withdrawn.subject, withdrawn.subject);
+      return withdrawn;
+    },
+    addCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; member: { agency: string; sub: string; role: string; since?: string | null } }, ctx: GatewayContext) => {
+      authorize(ctx, 'manageCaseTeam');
+      const agency = knownAgency(ctx, args.member.agency);
+      if (!agency.roles.includes(args.member.role)) throw bad(`agency ${agency.id} has no role ${args.member.role}.`);
+      if (!SUB.test(args.member.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
+      const person = personOf(ctx, args.identifier, 'Mutation.addCaseTeamMember', 'STAFF');
+      const row = await addCaseTeamMember(ctx.store, person, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? new Date().toISOString().slice(0, 10) });
+      return { leadAgency: row.leadAgency, members: row.team };
+    },
+    removeCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; agency: string; sub: string }, ctx: GatewayContext) => {
+      authorize(ctx, 'manageCaseTeam');
+      knownAgency(ctx, args.agency);
+      if (!SUB.test(args.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
+      const person = personOf(ctx, args.identifier, 'Mutation.removeCaseTeamMember', 'STAFF');
+      const row = await removeCaseTeamMember(ctx.store, person, args.agency, args.sub);
+      return { leadAgency: row.leadAgency, members: row.team };
+    },
+  },
+};
