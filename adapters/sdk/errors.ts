@@ -30,6 +30,20 @@ export class AdapterAborted extends AdapterError {
 /** A mapping file is invalid; `where` names the entity and field (and line when known). */
 export class MappingInvalid extends AdapterError {
   override readonly code = 'ERR_MAPPING_INVALID';
+  readonly where: { file: string; line?: number; entity?: string; field?: string } | undefined;
+  constructor(
+    agency: string,
+    message: string,
+    options?: { cause?: unknown; where?: { file: string; line?: number; entity?: string; field?: string } },
+  ) {
+    super(agency, message, options);
+    this.where = options?.where;
+  }
+}
+
+/** An adapter's configuration (kind, connection, limits) is invalid; raised when it is created. */
+export class AdapterConfigInvalid extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_CONFIG_INVALID';
 }
 
 /** The agency returned a value that does not fit the common type it is mapped to. */

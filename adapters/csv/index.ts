@@ -1,0 +1,3 @@
+export * from './csvAdapter.js';
+export * from './csvConfig.js';
+export * from './CsvFileCache.js';

@@ -1,0 +1,5 @@
+export * from './sdk/index.js';
+export * from './createAdapter.js';
+export * from './sql/index.js';
+export * from './rest/index.js';
+export * from './csv/index.js';

@@ -1,0 +1,3 @@
+export * from './restAdapter.js';
+export * from './restConfig.js';
+export * from './readJsonBody.js';

@@ -1,0 +1,81 @@
+import type { EntityName } from './model.js';
+
+/** The adapter kinds a mapping can be validated for (kind-specific keys and requirements). */
+export type MappingKind = 'sql' | 'rest' | 'csv';
+
+/** Target types of a field spec (`string` is the default). */
+export const FIELD_TYPES = ['string', 'int', 'number', 'bool', 'date', 'datetime'] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** One record path's source, normalised from the shorthand or object form. */
+export interface FieldSpec {
+  /** Column (sql/csv) or dotted JSON path (rest); absent for `const`. */
+  readonly from?: string;
+  /** Present (possibly null) only for constant fields. */
+  readonly const?: unknown;
+  readonly isConst: boolean;
+  readonly type: FieldType;
+  /** Code table keyed by the source value as a string. */
+  readonly map?: ReadonlyMap<string, unknown>;
+  /** Present only when the mapping states a default. */
+  readonly default?: unknown;
+  readonly hasDefault: boolean;
+  readonly trim: boolean;
+  /** 1-based line of the field in the mapping file. */
+  readonly line: number;
+}
+
+/** A sql source: a table/view name or a SELECT used as a derived table. */
+export type SqlSource = { readonly table: string } | { readonly query: string };
+
+/** One `ORDER BY` term of a sql child list. */
+export interface OrderTerm {
+  readonly column: string;
+  readonly descending: boolean;
+}
+
+/** An array inside the record (`lists:` in the mapping). */
+export interface ListSpec {
+  /** Record path of the array, e.g. `sentence.offences`. */
+  readonly path: string;
+  /** sql: child table or query. */
+  readonly source?: SqlSource;
+  /** sql/csv: column of the child rows holding the parent's key value. */
+  readonly key?: string;
+  readonly orderBy: readonly OrderTerm[];
+  /** rest: dotted path of the array inside each item. */
+  readonly from?: string;
+  /** csv: file of the child rows, relative to the adapter's folder. */
+  readonly file?: string;
+  readonly delimiter?: string;
+  /** Item path → spec. */
+  readonly fields: ReadonlyMap<string, FieldSpec>;
+  readonly line: number;
+}
+
+/** How one entity is read from the agency's system. */
+export interface EntitySpec {
+  readonly entity: EntityName;
+  readonly key: string;
+  readonly keyType: 'text' | 'int';
+  readonly many: boolean;
+  /** Record path → spec. */
+  readonly fields: ReadonlyMap<string, FieldSpec>;
+  readonly lists: readonly ListSpec[];
+  readonly source?: SqlSource;
+  readonly path?: string;
+  readonly keyParam?: string;
+  readonly itemsAt?: string;
+  readonly maxBatch?: number;
+  readonly file?: string;
+  readonly delimiter?: string;
+  readonly line: number;
+}
+
+/** A validated mapping file. */
+export interface Mapping {
+  readonly agency: string;
+  /** The file the mapping was read from, as given to `loadMapping` (used in error messages). */
+  readonly file: string;
+  readonly entities: ReadonlyMap<EntityName, EntitySpec>;
+}

@@ -1,0 +1,43 @@
+import { AdapterAborted, AdapterTimeout } from './errors.js';
+
+/** The time box of one adapter call: the caller's signal plus the adapter's own deadline. */
+export interface Deadline {
+  /** Aborts when the caller aborts or the deadline passes; hand it to every backend operation. */
+  readonly signal: AbortSignal;
+  /** `performance.now()` value at which the deadline passes. */
+  readonly expiresAt: number;
+  remainingMs(): number;
+  /**
+   * `AdapterAborted` (the caller gave up) or `AdapterTimeout` (the deadline passed) once the
+   * call is over, else null. The clock is read too, so a deadline that passed while the event
+   * loop was blocked (an in-process PGlite query) counts even before the timer fires.
+   */
+  failure(): AdapterAborted | AdapterTimeout | null;
+  /** Throws `failure()` when there is one. */
+  check(): void;
+}
+
+/** Combines `signal` with a `deadlineMs` timeout (AbortSignal.any + AbortSignal.timeout). */
+export function withDeadline(signal: AbortSignal, deadlineMs: number, agency: string): Deadline {
+  const expiresAt = performance.now() + deadlineMs;
+  const timeout = AbortSignal.timeout(deadlineMs);
+  const combined = AbortSignal.any([signal, timeout]);
+  let failure: AdapterAborted | AdapterTimeout | null = null;
+  const deadline: Deadline = {
+    signal: combined,
+    expiresAt,
+    remainingMs: () => Math.max(0, expiresAt - performance.now()),
+    failure() {
+      if (failure) return failure;
+      // The caller's abort wins: when both happened, the caller no longer waits for anything.
+      if (signal.aborted) failure = new AdapterAborted(agency, `${agency}: the call was aborted by the caller`, { cause: signal.reason });
+      else if (timeout.aborted || performance.now() >= expiresAt) failure = new AdapterTimeout(agency, `${agency}: no answer within ${deadlineMs} ms`);
+      return failure;
+    },
+    check() {
+      const f = deadline.failure();
+      if (f) throw f;
+    },
+  };
+  return deadline;
+}

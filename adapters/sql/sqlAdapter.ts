@@ -1,0 +1,98 @@
+import { resolve } from 'node:path';
+import {
+  AdapterConfigInvalid, AdapterError, AdapterUnavailable, buildRecords, compileMapping, groupRows, isSqlIdentifier,
+  loadMapping, parseAdapterConfig, runBatch, type Adapter, type AdapterDeps, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
+  type Deadline,
+} from '../sdk/index.js';
+import { buildSelect } from './buildSelect.js';
+import { pgDriver } from './pgDriver.js';
+import { pgliteDriver } from './pgliteDriver.js';
+import { sqlConfig, type SqlConfig } from './sqlConfig.js';
+import { postgresDialect, type SqlDialect } from './SqlDialect.js';
+import type { SqlDriver } from './SqlDriver.js';
+
+const INT_KEY = /^[+-]?\d{1,18}$/;
+
+/** Int keys in canonical decimal (`007` asks for 7 and is answered as 7); non-numbers cannot exist. */
+const canonicalInt = (key: string): string | null => (INT_KEY.test(key.trim()) ? BigInt(key.trim()).toString() : null);
+
+/** `(SQLSTATE or errno)` of a driver error: the driver's message may quote key values. */
+const codeOf = (error: unknown): string => {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
+};
+
+function openDriver(agency: string, config: SqlConfig, deps: AdapterDeps): { driver: SqlDriver; dialect: SqlDialect } {
+  if (config.dialect === 'postgres') {
+    const logger = deps.logger;
+    return { dialect: postgresDialect, driver: pgDriver({ agency, url: config.url, poolSize: config.poolSize, deadlineMs: config.deadlineMs, logger }) };
+  }
+  if (config.dataDir) return { dialect: postgresDialect, driver: pgliteDriver({ dataDir: resolve(deps.baseDir, config.dataDir) }) };
+  if (!deps.pglite) throw new AdapterConfigInvalid(agency, `${agency}: dialect pglite without dataDir needs the gateway's in-process PGlite`);
+  return { dialect: postgresDialect, driver: pgliteDriver({ shared: deps.pglite }) };
+}
+
+/**
+ * `kind: sql` — an agency database (PostgreSQL, PGlite). Per chunk of keys: one SELECT of the
+ * mapped columns with the keys as one bound array, then one SELECT per mapped list with the
+ * parent key values found. Every statement is one backend call, so the count per chunk is
+ * fixed (1 + lists) whatever the data holds.
+ */
+export const sqlAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
+  const config = parseAdapterConfig(agency, 'sql', sqlConfig, rawConfig);
+  if (config.schema !== undefined && !isSqlIdentifier(config.schema)) {
+    throw new AdapterConfigInvalid(agency, `${agency}: schema is not a valid sql identifier`);
+  }
+  const mapping = compileMapping(await loadMapping(resolve(deps.baseDir, config.mapping), agency, { kind: 'sql' }));
+  const { driver, dialect } = openDriver(agency, config, deps);
+  const schema = config.schema;
+
+  const fetchChunk = async (entity: CompiledEntity, keys: string[], deadline: Deadline): Promise<ChunkResult> => {
+    const { spec } = entity;
+    deps.onBackendCall(spec.entity);
+    const select = buildSelect(dialect, { schema, source: spec.source!, columns: entity.sources, keyColumn: spec.key, keyType: spec.keyType }, keys);
+    const rows = await driver.query(select.text, select.params, deadline);
+    if (entity.lists.length === 0) return buildRecords(entity, rows);
+    const parentKeys = [...new Set(rows.map((r) => entity.keyOf(r)).filter((k): k is string => k !== null))];
+    const children: ChildRows[] = [];
+    for (const list of entity.lists) {
+      deadline.check();
+      deps.onBackendCall(spec.entity);
+      const child = buildSelect(dialect, {
+        schema, source: list.spec.source!, columns: list.sources, keyColumn: list.spec.key!, keyType: 'infer', orderBy: list.spec.orderBy,
+      }, parentKeys);
+      children.push(groupRows(await driver.query(child.text, child.params, deadline), list.keyOf));
+    }
+    return buildRecords(entity, rows, children);
+  };
+
+  const adapter: Adapter = {
+    agency,
+    kind: 'sql',
+    entities: new Set(mapping.entities.keys()),
+    load(entity, keys, call) {
+      const compiled = mapping.entities.get(entity);
+      if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
+      return runBatch({
+        agency, entity, keys, call,
+        deadlineMs: config.deadlineMs,
+        maxBatch: compiled.spec.maxBatch ?? config.maxBatch,
+        concurrency: driver.concurrency,
+        many: compiled.spec.many,
+        ...(compiled.spec.keyType === 'int' ? { normalize: canonicalInt } : {}),
+        fetch: (chunk, deadline) => fetchChunk(compiled, chunk, deadline),
+        failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} query failed${codeOf(error)}`, { cause: error }),
+      });
+    },
+    async ready() {
+      try {
+        await driver.ping(config.deadlineMs);
+        return { ok: true };
+      } catch (error) {
+        return { ok: false, detail: `${config.dialect} did not answer SELECT 1${codeOf(error)}` };
+      }
+    },
+    close: () => driver.close(),
+  };
+  return adapter;
+};
