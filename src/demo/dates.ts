@@ -40,3 +40,12 @@ export function yearStartDay(year: number): number {
 export function dayYear(day: number): number {
   return new Date(day * DAY_MS).getUTCFullYear();
 }
+
+/**
+ * A plausible "last updated" instant: some working-hours moment between `sinceDay` (or 200 days
+ * ago, whichever is later) and `today`. Every legacy record carries one; mappings expose it as `asOf`.
+ */
+export function lastUpdated(rng: { int(min: number, max: number): number }, sinceDay: number, today: number): string {
+  const from = Math.min(today, Math.max(sinceDay, today - 200));
+  return dayToInstant(rng.int(from, today), rng.int(7 * 3600, 17 * 3600));
+}

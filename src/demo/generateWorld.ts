@@ -12,7 +12,8 @@
  * - Linear in `people` with a small constant; per person only plain data is kept (no closures),
  *   agency detail is derived on demand by the per-agency `*RowsOf` / `*Of` functions.
  */
-import { dayToIso, dayYear, DAYS_PER_MONTH, isoToDay, utcToday, yearStartDay } from './dates.js';
+import { dayToIso, isoToDay, utcToday, yearStartDay } from './dates.js';
+import { FEMALE_SHARE, LATEST_BIRTH_YEAR, MEMBERSHIP, STORY_SHARES, timelineFor } from './lifeStories.js';
 import { makeAlbanianNid } from './albanianNid.js';
 import { makeJmbg } from './jmbg.js';
 import { makeKosovoPersonalNumber } from './kosovoPersonalNumber.js';
@@ -28,36 +29,8 @@ export interface GenerateWorldOptions {
   today?: string;
 }
 
-/** Shares of the non-core population; the core (all four agencies) makes up the rest (~3 %). */
-const STORY_SHARES: readonly (readonly [Story, number])[] = [
-  ['RELEASE_SOON', 0.075],
-  ['CUSTODY', 0.225],
-  ['REMAND', 0.05],
-  ['PAROLE', 0.07],
-  ['RELEASED', 0.15],
-  ['COMMUNITY', 0.18],
-  ['WELFARE', 0.15],
-  ['PREVENTION', 0.07],
-];
 const CORE_SOON = STORY_SHARES.length;
 const CORE_PAROLE = CORE_SOON + 1;
-
-/** Probability that each agency knows a (non-core) person with this story: [prison, probation, welfare, ngo]. */
-const MEMBERSHIP: Readonly<Record<Story, readonly [number, number, number, number]>> = {
-  RELEASE_SOON: [1, 1, 0.5, 0.04],
-  CUSTODY: [1, 0, 0.05, 0.04],
-  REMAND: [1, 0, 0.02, 0],
-  PAROLE: [1, 1, 0.4, 0.1],
-  RELEASED: [1, 0, 0.15, 0.08],
-  COMMUNITY: [0, 1, 0.12, 0.08],
-  WELFARE: [0, 0, 1, 0.12],
-  PREVENTION: [0, 0, 0.05, 1],
-};
-
-const FEMALE_SHARE: Readonly<Record<Story, number>> = {
-  RELEASE_SOON: 0.08, CUSTODY: 0.08, REMAND: 0.08, PAROLE: 0.08, RELEASED: 0.08,
-  COMMUNITY: 0.15, WELFARE: 0.45, PREVENTION: 0.35,
-};
 
 const CYRILLIC_SHARE: Readonly<Record<string, number>> = { SERBIAN: 0.7, MACEDONIAN: 0.8, MONTENEGRIN: 0.25 };
 
@@ -88,46 +61,6 @@ function allocateStories(n: number, core: number, rng: Rng): Uint8Array {
     codes[j] = t;
   }
   return codes;
-}
-
-interface Timeline {
-  admissionDay: number | null;
-  sentenceMonths: number | null;
-  releaseDay: number | null;
-}
-
-/** The custody timeline a story implies, relative to today. */
-function timelineFor(story: Story, rng: Rng, today: number): Timeline {
-  switch (story) {
-    case 'RELEASE_SOON': {
-      const months = rng.int(12, 120);
-      const releaseDay = today + rng.int(7, 180);
-      return { admissionDay: releaseDay - Math.round(months * DAYS_PER_MONTH), sentenceMonths: months, releaseDay };
-    }
-    case 'CUSTODY': {
-      const months = rng.int(24, 180);
-      const days = Math.round(months * DAYS_PER_MONTH);
-      const admissionDay = today - rng.int(30, days - 181);
-      return { admissionDay, sentenceMonths: months, releaseDay: admissionDay + days };
-    }
-    case 'REMAND':
-      return { admissionDay: today - rng.int(5, 360), sentenceMonths: null, releaseDay: null };
-    case 'PAROLE': {
-      // Released after serving between 2/3 and ~3/4 of the term; the rest is the parole period.
-      const months = rng.int(36, 144);
-      const days = Math.round(months * DAYS_PER_MONTH);
-      const served = Math.round(days * (2 / 3 + rng.next() * 0.1));
-      const releaseDay = today - rng.int(30, Math.min(540, days - served - 30));
-      return { admissionDay: releaseDay - served, sentenceMonths: months, releaseDay };
-    }
-    case 'RELEASED': {
-      const months = rng.int(6, 120);
-      const releaseDay = today - rng.int(30, 2500);
-      return { admissionDay: releaseDay - Math.round(months * DAYS_PER_MONTH), sentenceMonths: months, releaseDay };
-    }
-    default:
-      return { admissionDay: null, sentenceMonths: null, releaseDay: null };
-  }
 }
 
 function nationalIdFor(rng: Rng, country: WorldNationalId['country'], dobDay: number, sex: WorldPerson['sex'], taken: Set<string>): WorldNationalId {
@@ -166,10 +99,9 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
     const story: Story = code === CORE_SOON ? 'RELEASE_SOON' : code === CORE_PAROLE ? 'PAROLE' : STORY_SHARES[code]![0];
     const community = rng.weighted(COMMUNITY_WEIGHTS);
     const sex = rng.chance(FEMALE_SHARE[story]) ? 'FEMALE' : 'MALE';
-    const timeline = timelineFor(story, rng, todayDay);
-    // Adults at admission: the latest birth year follows from the custody timeline.
-    const latestYear = Math.min(2004, dayYear(timeline.admissionDay ?? todayDay) - 18);
-    const dobDay = rng.int(dob1960, yearStartDay(latestYear + 1) - 1);
+    // The timeline has its own stream: identities must not depend on `today`.
+    const timeline = timelineFor(story, new Rng(mixSeed(seed, i, 0x544c)), todayDay);
+    const dobDay = rng.int(dob1960, yearStartDay(LATEST_BIRTH_YEAR[story] + 1) - 1);
     const country = rng.weighted(COUNTRY_BY_COMMUNITY[community]);
     const nationalId = nationalIdFor(rng, country, dobDay, sex, taken);
     const { givenName, familyName } = pickName(rng, community, sex);

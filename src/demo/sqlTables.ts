@@ -4,7 +4,7 @@
  *
  * Identifiers are always double-quoted, so the prison's UPPERCASE legacy names keep their case
  * (the SQL adapter quotes the names in the mapping file the same way). Data never enters SQL
- * text: every value is a bound parameter.
+ * text: a batch of rows is bound as one JSON parameter.
  */
 
 /** What the seeders need from a database: PGlite, pg.Client and pg.Pool all qualify. */
@@ -56,8 +56,9 @@ export async function createIndexes(db: SqlDb, schema: string, tables: readonly 
 
 /**
  * Collects rows per table and writes them as multi-row INSERTs of at most `batchRows` rows
- * (a few hundred keeps statements well below PostgreSQL's 65,535 parameter limit and makes
- * PGlite's per-statement overhead negligible). Call `flush()` at the end.
+ * (default 500: large enough to make PGlite's per-statement overhead negligible, small enough
+ * to keep each statement's JSON well under a megabyte). Row keys are column names; missing keys
+ * are NULL. Call `flush()` at the end.
  */
 export class BulkWriter {
   private readonly pending = new Map<TableSpec, SqlRow[]>();
@@ -82,19 +83,14 @@ export class BulkWriter {
   }
 
   private async write(table: TableSpec, rows: SqlRow[]): Promise<void> {
-    const names = table.columns.map(([name]) => name);
-    const params: SqlValue[] = [];
-    const tuples: string[] = [];
-    for (const row of rows) {
-      const marks: string[] = [];
-      for (const name of names) {
-        params.push(row[name] ?? null);
-        marks.push(`$${params.length}`);
-      }
-      tuples.push(`(${marks.join(',')})`);
-    }
-    const sql = `INSERT INTO ${quoteIdent(this.schema)}.${quoteIdent(table.name)} (${names.map(quoteIdent).join(',')}) VALUES ${tuples.join(',')}`;
-    await this.db.query(sql, params);
+    const names = table.columns.map(([name]) => quoteIdent(name)).join(',');
+    const target = `${quoteIdent(this.schema)}.${quoteIdent(table.name)}`;
+    // The batch travels as ONE json parameter expanded server-side: about twice as fast on PGlite
+    // as a VALUES list with a parameter per cell (whose serialisation dominates), same on pg.
+    await this.db.query(
+      `INSERT INTO ${target} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${target}, $1::json)`,
+      [JSON.stringify(rows)],
+    );
     this.written[table.name] = (this.written[table.name] ?? 0) + rows.length;
   }
 }

@@ -41,13 +41,14 @@ export function toCyrillic(latin: string, language: 'sr' | 'mk'): string {
   return out;
 }
 
-/** Upper-case ASCII without diacritics: đ → DJ, other marks stripped (č → C, ë → E, ç → C). */
+/** Upper-case ASCII without diacritics: đ → DJ, other marks stripped (č → C, ë → E, ç → C), dashes → '-'. */
 export function toLegacyAscii(text: string): string {
   return text
     .replace(/đ/g, 'dj')
     .replace(/Đ/g, 'Dj')
     .normalize('NFD')
     .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[\u2013\u2014]/g, '-')
     .toUpperCase();
 }
 
