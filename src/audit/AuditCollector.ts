@@ -1,5 +1,6 @@
 import type { DataCategory } from '../config/index.js';
-import type { AuditEvent } from './AuditEvent.js';
+import type { AuditEvent, AuditLogRead } from './AuditEvent.js';
+import type { AuditLog } from './AuditLog.js';
 
 interface Touch {
   subject: string;
@@ -7,22 +8,33 @@ interface Touch {
   /** key: category \0 agency → field names */
   released: Map<string, Set<string>>;
   withheld: Map<string, { fields: Set<string>; reason: string }>;
+  onCaseTeam: boolean | undefined;
+  /** Touched only because a privacy officer read the audit log about this person. */
+  logOnly: boolean;
 }
 
-type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome'>;
+type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog'>;
+
+/** Person keys for audit-log reads cannot collide with person ids (base64url never holds NUL). */
+const LOG_KEY = '\u0000audit:';
 
 /**
  * Collects, during one request, what was released and withheld about whom. The single place that
- * turns a request into audit events (`toEvents`); `RequestAccess` feeds it on every decision.
+ * turns a request into audit events (`toEvents`); `RequestAccess` feeds it on every decision, and
+ * the privacy-officer API records its reads of the log here (`readLog`), so reading the log is
+ * itself logged. `log` is the audit log the request reports to (null in unit tests).
  */
 export class AuditCollector {
   private readonly touched = new Map<string, Touch>();
+  private readonly logReads: AuditLogRead[] = [];
+
+  constructor(readonly log: AuditLog | null = null) {}
 
   /** A person entered the response (by audit pseudonym). */
   touch(person: string, subject: string): void {
-    if (!this.touched.has(person)) {
-      this.touched.set(person, { subject, agencies: new Set(), released: new Map(), withheld: new Map() });
-    }
+    const t = this.touched.get(person);
+    if (t) t.logOnly = false;
+    else this.touched.set(person, newTouch(subject, false));
   }
 
   read(person: string, agency: string): void {
@@ -47,25 +59,59 @@ export class AuditCollector {
     entry.fields.add(field);
   }
 
+  /** Whether the caller is on this person's case team (whoever establishes it first wins). */
+  caseTeam(person: string, onTeam: boolean): void {
+    const t = this.touched.get(person);
+    if (t && t.onCaseTeam === undefined) t.onCaseTeam = onTeam;
+  }
+
+  /**
+   * People (by person id) whose data was released while nobody established whether the caller is
+   * on their case team; the audit plugin looks those up before writing the events.
+   */
+  unsettledCaseTeams(): string[] {
+    return [...this.touched].filter(([, t]) => !t.logOnly && t.onCaseTeam === undefined && t.released.size > 0).map(([person]) => person);
+  }
+
+  /** A read of the audit log; `subject` when it was about one person (their audit pseudonym). */
+  readLog(read: AuditLogRead, subject?: string): void {
+    this.logReads.push(read);
+    if (subject !== undefined && !this.touched.has(LOG_KEY + subject)) this.touched.set(LOG_KEY + subject, newTouch(subject, true));
+  }
+
   get size(): number {
     return this.touched.size;
   }
 
   toEvents(head: EventHead, failed: boolean): AuditEvent[] {
+    const auditLog = this.logReads.length > 0 ? { auditLog: [...this.logReads] } : {};
     if (this.touched.size === 0) {
-      return [{ ...head, subject: null, agencies: [], released: [], withheld: [], outcome: failed ? 'ERROR' : 'NONE' }];
+      return [{ ...head, subject: null, agencies: [], released: [], withheld: [], outcome: failed ? 'ERROR' : 'NONE', ...auditLog }];
     }
     return [...this.touched.values()].map((t) => {
       const released = [...t.released].map(([key, fields]) => ({ ...splitKey(key), fields: [...fields].sort() }));
       const withheld = [...t.withheld].map(([key, w]) => ({ ...splitKey(key), fields: [...w.fields].sort(), reason: w.reason }));
       const outcome: AuditEvent['outcome'] = failed
         ? 'ERROR'
-        : released.length === 0
-          ? (withheld.length === 0 ? 'NONE' : 'WITHHELD')
-          : withheld.length === 0 ? 'RELEASED' : 'PARTIAL';
-      return { ...head, subject: t.subject, agencies: [...t.agencies].sort(), released, withheld, outcome };
+        : t.logOnly || (released.length > 0 && withheld.length === 0)
+          ? 'RELEASED'
+          : released.length > 0 ? 'PARTIAL' : withheld.length > 0 ? 'WITHHELD' : 'NONE';
+      return {
+        ...head,
+        subject: t.subject,
+        agencies: [...t.agencies].sort(),
+        released,
+        withheld,
+        outcome,
+        ...(t.onCaseTeam === undefined ? {} : { onCaseTeam: t.onCaseTeam }),
+        ...auditLog,
+      };
     });
   }
+}
+
+function newTouch(subject: string, logOnly: boolean): Touch {
+  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly };
 }
 
 function splitKey(key: string): { category: DataCategory; agency: string | null } {

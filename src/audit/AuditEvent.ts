@@ -3,6 +3,8 @@ import type { DataCategory, Purpose } from '../config/index.js';
 /**
  * One event per request per person touched (and one for a request that touched nobody).
  * Names the person only by the audit-domain pseudonym, never by national identifier.
+ * Stored as canonical JSON inside a Merkle leaf (encodeLeaf.ts): a field added later must be
+ * optional, so that events already in the log keep their exact serialisation.
  */
 export interface AuditEvent {
   at: string;
@@ -18,4 +20,25 @@ export interface AuditEvent {
   released: Array<{ category: DataCategory; agency: string | null; fields: string[] }>;
   withheld: Array<{ category: DataCategory; agency: string | null; fields: string[]; reason: string }>;
   outcome: 'RELEASED' | 'PARTIAL' | 'WITHHELD' | 'NONE' | 'ERROR';
+  /**
+   * Whether the caller (agency and sub) was on the person's case team when the request ran;
+   * absent when it was not established. Lets privacy officers find access outside the case team.
+   */
+  onCaseTeam?: boolean;
+  /** Privacy-officer reads of the audit log itself in this request: the field and its filter. */
+  auditLog?: AuditLogRead[];
+}
+
+/** One read of the audit log (a privacy-officer API field) and the filter it used, without identifiers. */
+export interface AuditLogRead {
+  field: string;
+  args: Record<string, string | number | boolean | null>;
+}
+
+/** An event as the log holds it: where it sits in the Merkle tree, and the row's own sequence. */
+export interface LoggedAuditEvent {
+  leafIndex: number;
+  seq: number;
+  leafHash: Buffer;
+  event: AuditEvent;
 }

@@ -1,4 +1,4 @@
-import { AuditStore } from '../audit/index.js';
+import { GroupCommitAuditStore } from '../audit/GroupCommitAuditStore.js';
 import { loadConfig } from '../config/index.js';
 import { openStore } from '../store/index.js';
 import { UsageError, parse, run } from './parse.js';
@@ -12,7 +12,7 @@ export function auditCommand(args: string[]): Promise<number> {
     const { config } = await loadConfig(values.config);
     const store = await openStore(config.store);
     try {
-      process.stdout.write(`${await new AuditStore(store).count()}\n`);
+      process.stdout.write(`${await new GroupCommitAuditStore(store).count()}\n`);
     } finally {
       await store.close();
     }

@@ -78,6 +78,16 @@ export const ConfigSchema = z.strictObject({
   consent: z.strictObject({ recorders: z.array(AgencyRoles).default([]) }).prefault({}),
   /** Who may add and remove case-team members (need to know). */
   caseTeams: z.strictObject({ coordinators: z.array(AgencyRoles).default([]) }).prefault({}),
+  /**
+   * The audit log's checkpoints. `signingKey`: a private EC P-256 or Ed25519 JWK as `env:NAME`,
+   * `file:path` or the JSON itself; `previousKeys`: a JWKS of earlier public keys (after a
+   * rotation). Without this block events are still hashed into the log, but nothing is signed.
+   */
+  audit: z.strictObject({
+    signingKey: z.string().min(1),
+    previousKeys: z.string().min(1).optional(),
+    checkpointIntervalSeconds: z.number().int().min(1).max(86_400).default(60),
+  }).optional(),
 });
 
 export type GatewayConfig = z.infer<typeof ConfigSchema>;

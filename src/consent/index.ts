@@ -1,1 +1,2 @@
 export * from './ConsentStore.js';
+export * from './seedConsents.js';

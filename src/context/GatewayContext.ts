@@ -25,6 +25,11 @@ export interface GatewayContext {
   pseudonymize: Pseudonymizer;
   agencies: readonly AgencyConfig[];
   logger: Logger;
+  /**
+   * Errors about part of a field that still has data (one agency of several withheld or down).
+   * Added to the response's `errors` with the field's path; see server/noticesPlugin.ts.
+   */
+  notices: import('graphql').GraphQLFormattedError[];
 }
 
 /** A person in a response: linked across agencies by national identifier, named by pseudonyms only. */

@@ -1,2 +1,3 @@
 export * from './CaseTeamStore.js';
 export * from './changeCaseTeam.js';
+export * from './seedCaseTeams.js';

@@ -1,12 +1,28 @@
 import type { AgencyConfig } from '../config/index.js';
+import { DEMO_AGENCIES as BY_ID } from '../demo/demoAgencies.js';
 
-/** The four simulated agencies of the embedded demo: ids, names, kinds and roles. */
-export const DEMO_AGENCIES: ReadonlyArray<Pick<AgencyConfig, 'id' | 'name' | 'type' | 'roles'>> = [
-  { id: 'prison', name: 'Directorate for the Execution of Criminal Sanctions', type: 'PRISON', roles: ['prison_officer', 'prison_case_manager', 'prison_psychologist'] },
-  { id: 'probation', name: 'Probation Service', type: 'PROBATION', roles: ['probation_officer', 'probation_manager'] },
-  { id: 'welfare', name: 'Centre for Social Work', type: 'WELFARE', roles: ['social_worker', 'case_coordinator'] },
-  { id: 'ngo', name: 'Civil-society programme partner', type: 'CSO', roles: ['programme_worker'] },
-];
+/** The four simulated agencies of the embedded demo, in the order their data is preferred. */
+export const DEMO_AGENCIES: ReadonlyArray<Pick<AgencyConfig, 'id' | 'name' | 'type' | 'roles'>> = Object.values(BY_ID).map((a) => ({
+  id: a.id,
+  name: a.name,
+  type: a.type,
+  // Every demo agency has a privacy officer, who reads the audit log (purpose AUDIT).
+  roles: [...a.roles, 'privacy_officer'],
+}));
+
+/**
+ * Demo only: the private ES256 JWK that signs the embedded demo's audit checkpoints. Public in
+ * this repository, so its signatures prove nothing outside the demo.
+ */
+export const DEMO_AUDIT_SIGNING_KEY = JSON.stringify({
+  kty: 'EC',
+  crv: 'P-256',
+  x: 'y5-ppLqAcVhr311r86QB39i-wrVTPlH9ZB2BQOOFoMw',
+  y: '4U_Q2zqK_9eNdwkestECyj6n45ORps-AW8SMKNxj2lk',
+  d: '_3CsFfiQkp9zYwG_lrWvOlwOKzxjbjIrz1b98T4hyPM',
+  alg: 'ES256',
+  kid: 'demo-audit-1',
+});
 
 /** Demo only: a fixed key so person ids stay the same across restarts of the demo. */
 export const DEMO_PSEUDONYM_KEY = 'demo-only-pseudonym-key--never-use-in-a-deployment';

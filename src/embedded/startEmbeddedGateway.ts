@@ -5,10 +5,13 @@ import { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
 import { DEMO_AUDIENCE, demoIssuerOf, loadDemoKeys, publicJwksOf } from '../auth/index.js';
 import { validateConfig, type GatewayConfig } from '../config/index.js';
-import { startDemoWorld, type World } from '../demo/index.js';
+import { caseTeamSeed, startDemoWorld, type World } from '../demo/index.js';
+import { seedCaseTeams } from '../coordination/index.js';
+import { seedConsents } from '../consent/index.js';
+import { demoConsents } from './demoConsents.js';
 import type { DecideFn } from '../policy/index.js';
 import { createGateway, startServer, type Gateway, type RunningServer } from '../server/index.js';
-import { DEMO_AGENCIES, DEMO_PSEUDONYM_KEY } from './demoAgencies.js';
+import { DEMO_AGENCIES, DEMO_AUDIT_SIGNING_KEY, DEMO_PSEUDONYM_KEY } from './demoAgencies.js';
 import { demoPolicy } from './demoPolicy.js';
 
 export interface EmbeddedOptions {
@@ -19,6 +22,10 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Tests and benchmarks only (see GatewayOptions.decide). */
   decide?: DecideFn;
+  /** The gateway's own store; default the shared in-memory PGlite (tests use an on-disk one). */
+  store?: GatewayConfig['store'];
+  /** Seconds between audit checkpoints (default 60). */
+  checkpointIntervalSeconds?: number;
 }
 
 export interface EmbeddedGateway {
@@ -45,8 +52,9 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
   const config = validateConfig(
     {
       server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
-      store: { kind: 'pglite' },
+      store: options.store ?? { kind: 'pglite' },
       pseudonyms: { key: DEMO_PSEUDONYM_KEY },
+      audit: { signingKey: DEMO_AUDIT_SIGNING_KEY, checkpointIntervalSeconds: options.checkpointIntervalSeconds ?? 60 },
       agencies: DEMO_AGENCIES.map((a) => ({
         ...a,
         roles: [...a.roles],
@@ -58,6 +66,19 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
     'embedded demo config',
   );
   const gateway = await createGateway({ config, baseDir: process.cwd(), logger, pglite, ...(options.decide ? { decide: options.decide } : {}) });
+  const schemeOf = new Map(demo.world.people.map((p) => [p.nationalId.value, p.nationalId.scheme]));
+  await seedCaseTeams(
+    gateway.store,
+    caseTeamSeed(demo.world).map((a) => ({
+      subject: gateway.pseudonymize('person', schemeOf.get(a.nationalId)!, a.nationalId),
+      agency: a.agency,
+      sub: a.sub,
+      role: a.role,
+      since: demo.world.today,
+    })),
+    ['probation', 'welfare', 'prison', 'ngo'],
+  );
+  await seedConsents(gateway.store, demoConsents(demo.world, (scheme, value) => gateway.pseudonymize('person', scheme, value)), 'demo-seed');
   const server = await startServer(gateway, config.server.port, config.server.host);
   let closed = false;
   return {

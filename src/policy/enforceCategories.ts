@@ -1,5 +1,5 @@
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
-import { GraphQLError, defaultFieldResolver, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
 import type { EntityName } from '../../adapters/sdk/index.js';
 import type { DataCategory } from '../config/index.js';
 import { OWNER, type GatewayContext, type Owner, type PersonNode, type ScopedPerson } from '../context/index.js';
@@ -42,6 +42,8 @@ function personField(category: DataCategory, source: string, field: string, inne
     const candidates = ctx.sources.providersOf(entity);
     const { agencies, denied } = ctx.access.releasable(person, category, candidates, field);
     if (agencies.length === 0 && denied) throw forbidden(denied, category);
+    // Some agencies released, some withheld: the data that may be seen, and an error that says what was not.
+    if (denied) ctx.notices.push({ message: forbidden(denied, category).message, path: responsePathAsArray(info.path), extensions: { code: 'FORBIDDEN', reason: denied.allow ? 'UNKNOWN' : denied.reason, category } });
     const value = await inner({ node: person, agencies } satisfies ScopedPerson, args, ctx, info);
     for (const agency of contributors(value, person, agencies)) ctx.access.released(person, category, agency, field);
     return value;

@@ -3,6 +3,7 @@ import { personResolvers } from './personResolvers.js';
 import { queryResolvers } from './queryResolvers.js';
 import { recordResolvers } from './recordResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
+import { auditResolvers } from './auditResolvers.js';
 
 /** All resolvers of the common schema. Thin by rule: policy, audit and limits live elsewhere. */
 export const resolvers = {
@@ -12,4 +13,8 @@ export const resolvers = {
   ...personResolvers,
   ...recordResolvers,
   ...mutationResolvers,
+  ...auditResolvers,
+  // The audit API adds root fields: merged, not spread over the others'.
+  Query: { ...queryResolvers.Query, ...auditResolvers.Query },
+  Mutation: { ...mutationResolvers.Mutation, ...auditResolvers.Mutation },
 };

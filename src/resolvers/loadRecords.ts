@@ -1,15 +1,18 @@
+import { responsePathAsArray, type GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { EntityName } from '../../adapters/sdk/index.js';
 import { OWNER, type GatewayContext, type Owned, type ScopedPerson } from '../context/index.js';
 import { sourceError } from '../sources/index.js';
 
 /**
  * The record groups of one entity for one person, from the agencies this field's decision
- * released (and only those). An agency that fails makes the field fail with its coded,
- * agency-named error; an agency that does not know the person contributes nothing.
+ * released (and only those); an agency that does not know the person contributes nothing.
+ * An agency that fails yields its coded, agency-named error at this field's path: alongside the
+ * other agencies' records when there are some, else instead of them (the field is then `null`,
+ * never an empty list that would read as "nothing known").
  */
-export async function loadRecords<T extends object>(ctx: GatewayContext, scoped: ScopedPerson, entity: EntityName): Promise<Array<Owned<T>>> {
+export async function loadRecords<T extends object>(ctx: GatewayContext, scoped: ScopedPerson, entity: EntityName, info: GraphQLResolveInfo): Promise<Array<Owned<T>>> {
   const { node } = scoped;
-  const groups = await Promise.all(
+  const settled = await Promise.allSettled(
     scoped.agencies.map(async (agency) => {
       const linkError = node.linkErrors.get(agency);
       if (linkError !== undefined) throw sourceError(linkError, agency);
@@ -29,5 +32,11 @@ export async function loadRecords<T extends object>(ctx: GatewayContext, scoped:
       return records.map((r) => ({ ...r, [OWNER]: owner }) as Owned<T>);
     }),
   );
-  return groups.flat();
+  const records = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
+  const failures = settled.flatMap((s) => (s.status === 'rejected' ? [s.reason as GraphQLError] : []));
+  if (failures.length === 0) return records;
+  if (records.length === 0) throw failures[0];
+  const path = responsePathAsArray(info.path);
+  for (const f of failures) ctx.notices.push({ message: f.message, path, extensions: f.extensions });
+  return records;
 }

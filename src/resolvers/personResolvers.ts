@@ -1,3 +1,4 @@
+import type { GraphQLResolveInfo } from 'graphql';
 import type { PersonRecord } from '../../adapters/sdk/index.js';
 import { OWNER, type GatewayContext, type ScopedPerson } from '../context/index.js';
 import { sourceError } from '../sources/index.js';
@@ -37,13 +38,13 @@ export const personResolvers = {
     dateOfBirth: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => first(scoped, ctx, 'dateOfBirth'),
     sex: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => first(scoped, ctx, 'sex'),
     municipality: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => first(scoped, ctx, 'municipality'),
-    custody: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'custody'),
-    riskAssessments: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'riskAssessments'),
-    programmes: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'programmes'),
-    supervision: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'supervision'),
-    welfare: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'welfareCase'),
-    plans: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'plan'),
-    referrals: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => loadRecords(ctx, scoped, 'referrals'),
+    custody: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'custody', info),
+    riskAssessments: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'riskAssessments', info),
+    programmes: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'programmes', info),
+    supervision: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'supervision', info),
+    welfare: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'welfareCase', info),
+    plans: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'plan', info),
+    referrals: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'referrals', info),
     case: async (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => {
       const row = await ctx.caseTeams.load(scoped.node.id);
       if (!row.leadAgency && row.team.length === 0) return null;

@@ -18,6 +18,7 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
           const body = rc.response.body;
           if (body.kind !== 'single') return;
           const failed = !body.singleResult.data && (body.singleResult.errors?.length ?? 0) > 0;
+          await settleCaseTeams(ctx);
           const events = ctx.audit.toEvents(
             {
               at: new Date().toISOString(),
@@ -44,4 +45,25 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
       };
     },
   };
+}
+
+/**
+ * Records whether the caller is on the case team of each person whose data was released, so
+ * privacy officers can find access outside it. The per-request case-team loader has usually
+ * fetched these already (the policy's facts); a look-up that fails leaves the event silent on it.
+ */
+async function settleCaseTeams(ctx: GatewayContext): Promise<void> {
+  const people = ctx.audit.unsettledCaseTeams();
+  if (people.length === 0) return;
+  const { agency, sub } = ctx.principal;
+  await Promise.all(
+    people.map(async (person) => {
+      try {
+        const row = await ctx.caseTeams.load(person);
+        ctx.audit.caseTeam(person, row.team.some((m) => m.agency === agency && m.sub === sub));
+      } catch {
+        // Unknown stays unknown: the event must still be written.
+      }
+    }),
+  );
 }

@@ -5,7 +5,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
 import { createAdapter } from '../../adapters/index.js';
 import type { Adapter, EntityName } from '../../adapters/sdk/index.js';
-import { AuditStore } from '../audit/index.js';
+import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, scheduleCheckpoints, type AuditStore } from '../audit/index.js';
 import { ConsentStore } from '../consent/index.js';
 import { createTokenVerifier, type TokenVerifier } from '../auth/index.js';
 import { resolveSecret, type GatewayConfig } from '../config/index.js';
@@ -15,6 +15,7 @@ import { createDecide, type DecideFn } from '../policy/index.js';
 import { SourceRegistry } from '../sources/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { auditPlugin } from './auditPlugin.js';
+import { noticesPlugin } from './noticesPlugin.js';
 import { buildSchema } from './buildSchema.js';
 import { createFormatError } from './formatError.js';
 import { createMetrics, type GatewayMetrics } from './createMetrics.js';
@@ -42,6 +43,8 @@ export interface Gateway {
   registry: SourceRegistry;
   store: Store;
   auditStore: AuditStore;
+  /** The audit log: checkpoints, proofs, verification, the privacy-officer API's source. */
+  auditLog: AuditLog;
   metrics: GatewayMetrics;
   verifyToken: TokenVerifier;
   consents: ConsentStore;
@@ -56,6 +59,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const metrics = createMetrics();
   const pseudonymize = createPseudonymizer(resolveSecret(config.pseudonyms.key, 'pseudonyms.key'));
   const verifyToken = createTokenVerifier(config.agencies, baseDir);
+  const auditKeys = await loadCheckpointKeys(config.audit, baseDir);
+  if (!auditKeys.signer) logger.warn('audit.signingKey is not configured: events are hashed into the audit log, but no checkpoints are signed');
   const store = await openStore(config.store, options.pglite);
   const adapters: Adapter[] = [];
   try {
@@ -75,7 +80,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   const registry = new SourceRegistry(adapters);
-  const auditStore = new AuditStore(store);
+  const groupCommit = new GroupCommitAuditStore(store);
+  const auditStore: AuditStore = groupCommit;
+  const auditLog = new AuditLog(store, auditStore, auditKeys);
   const writer = options.auditStore ?? auditStore;
   const apollo = new ApolloServer<GatewayContext>({
     schema: buildSchema(),
@@ -90,12 +97,16 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      noticesPlugin(),
       auditPlugin(writer as AuditStore, metrics, logger),
     ],
     formatError: createFormatError((error) => logger.error({ err: error }, 'unexpected error in a request')),
     logger: { debug: () => undefined, info: () => undefined, warn: (m) => logger.warn(m), error: (m) => logger.error(m) },
   });
   await apollo.start();
+  const checkpoints = auditKeys.signer
+    ? scheduleCheckpoints(auditLog, (config.audit?.checkpointIntervalSeconds ?? 60) * 1000, (error) => logger.error({ err: error }, 'audit checkpoint failed'))
+    : null;
   let closed = false;
   return {
     config,
@@ -103,6 +114,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     registry,
     store,
     auditStore,
+    auditLog,
     metrics,
     verifyToken,
     pseudonymize,
@@ -112,7 +124,11 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     async close() {
       if (closed) return;
       closed = true;
+      await checkpoints?.stop();
       await apollo.stop();
+      // Every answered request's events are committed already; sign what the log holds now.
+      await groupCommit.flushed();
+      await auditLog.checkpointIfGrown().catch((error: unknown) => logger.warn({ err: error }, 'final audit checkpoint failed'));
       await registry.close();
       await store.close();
     },

@@ -59,7 +59,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       const controller = new AbortController();
       res.on('close', () => { if (!res.writableFinished) controller.abort(); });
       const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(config.server.requestTimeoutMs)]);
-      const audit = new AuditCollector();
+      const audit = new AuditCollector(gw.auditLog);
       const sources = new RequestSources(gw.registry, { signal, purpose: intent.purpose ?? 'NONE', logger: log }, log);
       const caseTeams = new CaseTeamStore(gw.store);
       context = {
@@ -73,6 +73,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
         facts: new RequestFacts(principal, caseTeams, gw.consents, sources),
         consents: gw.consents,
         store: gw.store,
+        notices: [],
         config,
         pseudonymize: gw.pseudonymize,
         agencies: config.agencies,

@@ -1,10 +1,13 @@
 import type { Store } from './Store.js';
 
+/** `sql` is split at `;`; a migration with function bodies lists its `statements` instead. */
+type Migration = { id: number; sql: string } | { id: number; statements: readonly string[] };
+
 /**
  * The store's schema, applied in order and recorded in `reintegra.migration`. A migration is
  * never edited once released; changes are new entries.
  */
-const MIGRATIONS: ReadonlyArray<{ id: number; sql: string }> = [
+const MIGRATIONS: readonly Migration[] = [
   {
     id: 1,
     sql: `
@@ -54,6 +57,63 @@ const MIGRATIONS: ReadonlyArray<{ id: number; sql: string }> = [
       CREATE INDEX consent_subject ON reintegra.consent (subject)
     `,
   },
+  {
+    // The audit log as an RFC 6962 Merkle log (src/audit/README.md). Rows from before this
+    // migration keep a NULL leaf_index: they are outside the tree, and verification reports them.
+    id: 2,
+    statements: [
+      `ALTER TABLE reintegra.audit_event
+         ADD COLUMN leaf_index    bigint,
+         ADD COLUMN leaf_hash     bytea,
+         ADD COLUMN caller_agency text GENERATED ALWAYS AS (event #>> '{caller,agency}') STORED,
+         ADD COLUMN caller_sub    text GENERATED ALWAYS AS (event #>> '{caller,sub}') STORED,
+         ADD COLUMN purpose       text GENERATED ALWAYS AS (event ->> 'purpose') STORED,
+         ADD COLUMN outcome       text GENERATED ALWAYS AS (event ->> 'outcome') STORED,
+         ADD COLUMN break_glass   boolean GENERATED ALWAYS AS (event ->> 'breakGlass' IS NOT NULL) STORED,
+         ADD COLUMN on_case_team  boolean GENERATED ALWAYS AS ((event ->> 'onCaseTeam')::boolean) STORED`,
+      // NOT VALID: enforced for every new row, not for the rows that predate the log.
+      `ALTER TABLE reintegra.audit_event ADD CONSTRAINT audit_event_in_log CHECK (leaf_index IS NOT NULL AND leaf_hash IS NOT NULL) NOT VALID`,
+      'CREATE UNIQUE INDEX audit_event_leaf ON reintegra.audit_event (leaf_index)',
+      'CREATE INDEX audit_event_caller ON reintegra.audit_event (caller_agency, caller_sub, at)',
+      "CREATE INDEX audit_event_read ON reintegra.audit_event USING gin ((event -> 'agencies'))",
+      'CREATE INDEX audit_event_break_glass ON reintegra.audit_event (at) WHERE break_glass',
+      // The next leaf index. Its row lock serialises appends from every gateway process.
+      'CREATE TABLE reintegra.audit_head (id int PRIMARY KEY CHECK (id = 1), size bigint NOT NULL CHECK (size >= 0))',
+      'INSERT INTO reintegra.audit_head (id, size) VALUES (1, 0)',
+      `CREATE TABLE reintegra.audit_checkpoint (
+         seq       bigserial PRIMARY KEY,
+         tree_size bigint NOT NULL CHECK (tree_size >= 0),
+         root_hash bytea NOT NULL,
+         at        timestamptz NOT NULL,
+         key_id    text NOT NULL,
+         jws       text NOT NULL
+       )`,
+      'CREATE INDEX audit_checkpoint_size ON reintegra.audit_checkpoint (tree_size)',
+      // Append-only in the database itself, whatever the gateway's code does (see README, "Audit log").
+      `CREATE FUNCTION reintegra.audit_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         RAISE EXCEPTION 'reintegra: % on %.% refused: the audit log is append-only', TG_OP, TG_TABLE_SCHEMA, TG_TABLE_NAME
+           USING ERRCODE = 'insufficient_privilege';
+       END
+       $$`,
+      `CREATE TRIGGER audit_event_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON reintegra.audit_event
+         FOR EACH STATEMENT EXECUTE FUNCTION reintegra.audit_refuse_change()`,
+      `CREATE TRIGGER audit_checkpoint_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON reintegra.audit_checkpoint
+         FOR EACH STATEMENT EXECUTE FUNCTION reintegra.audit_refuse_change()`,
+      `CREATE FUNCTION reintegra.audit_head_only_grows() RETURNS trigger LANGUAGE plpgsql AS $$
+       BEGIN
+         IF TG_OP = 'UPDATE' AND NEW.id = OLD.id AND NEW.size >= OLD.size THEN
+           RETURN NEW;
+         END IF;
+         RAISE EXCEPTION 'reintegra: the audit log head only grows' USING ERRCODE = 'insufficient_privilege';
+       END
+       $$`,
+      `CREATE TRIGGER audit_head_only_grows BEFORE UPDATE OR DELETE ON reintegra.audit_head
+         FOR EACH ROW EXECUTE FUNCTION reintegra.audit_head_only_grows()`,
+      `CREATE TRIGGER audit_head_no_truncate BEFORE TRUNCATE ON reintegra.audit_head
+         FOR EACH STATEMENT EXECUTE FUNCTION reintegra.audit_refuse_change()`,
+    ],
+  },
 ];
 
 export async function migrate(store: Store): Promise<void> {
@@ -64,7 +124,8 @@ export async function migrate(store: Store): Promise<void> {
   for (const m of MIGRATIONS) {
     if (applied.has(m.id)) continue;
     await store.transaction(async (tx) => {
-      for (const statement of m.sql.split(';').map((s) => s.trim()).filter(Boolean)) await tx.query(statement);
+      const statements = 'statements' in m ? m.statements : m.sql.split(';').map((s) => s.trim()).filter(Boolean);
+      for (const statement of statements) await tx.query(statement);
       await tx.query('INSERT INTO reintegra.migration (id) VALUES ($1)', [m.id]);
     });
   }

@@ -1,0 +1,44 @@
+/**
+ * The canonical serialisation the audit log hashes: JSON with object keys sorted by UTF-16 code
+ * units (as `Array.prototype.sort` orders them), no whitespace, `undefined` members left out, and
+ * `JSON.stringify`'s escaping for strings. Only what survives a round trip through PostgreSQL
+ * `jsonb` unchanged is accepted, so the verifier can rebuild the exact bytes from the stored row:
+ * numbers must be safe integers, and strings are made storable first (see `storableString`).
+ *
+ * @throws TypeError for values JSON cannot carry (functions, bigints, symbols, non-integer numbers).
+ */
+export function canonicalJson(value: unknown): string {
+  if (value === null) return 'null';
+  switch (typeof value) {
+    case 'boolean':
+      return value ? 'true' : 'false';
+    case 'number':
+      if (!Number.isSafeInteger(value)) throw new TypeError(`canonicalJson: ${value} is not a safe integer`);
+      return String(value);
+    case 'string':
+      return JSON.stringify(storableString(value));
+    case 'object': {
+      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
+      const members: string[] = [];
+      for (const key of Object.keys(value).sort()) {
+        const member = (value as Record<string, unknown>)[key];
+        if (member !== undefined) members.push(`${JSON.stringify(storableString(key))}:${canonicalJson(member)}`);
+      }
+      return `{${members.join(',')}}`;
+    }
+    default:
+      throw new TypeError(`canonicalJson: cannot serialise a ${typeof value}`);
+  }
+}
+
+// U+0000 and unpaired surrogates cannot be stored in PostgreSQL text or jsonb.
+const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
+
+/**
+ * A string PostgreSQL can store: U+0000 and unpaired surrogates become U+FFFD. Applied when an
+ * event is encoded, so one odd token subject cannot make a whole group commit fail.
+ */
+export function storableString(value: string): string {
+  return UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '\uFFFD') : value;
+}

@@ -1,0 +1,160 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { caseTeamSeed, type WorldPerson } from '../../src/demo/index.js';
+import { gql, startTestGateway, tokenFor } from '../support/embedded.js';
+
+let gw: Awaited<ReturnType<typeof startTestGateway>>;
+let P: WorldPerson; // known to all four agencies, consents on file
+let R: WorldPerson; // known to probation and welfare, no consent on file
+let H: WorldPerson; // known to the prison only
+let officerOfP: string;
+let officerOfR: string;
+let caseManagerOfP: string;
+
+const idOf = (p: WorldPerson) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value });
+const FIELDS = `id custody { status } supervision { orderType } welfare { status healthNeeds { domain } } programmes { programme source { agency } }`;
+const ONE = `query($id: IdentifierInput!) { person(identifier: $id) { ${FIELDS} } }`;
+
+async function ask(agency: string, role: string, sub: string, purpose: string, person: WorldPerson, query = ONE, headers: Record<string, string> = {}) {
+  const token = await tokenFor(gw.home, agency, role, sub);
+  return gql(gw.url, query, { token, purpose, variables: { id: idOf(person) }, headers });
+}
+
+function errorAt(res: Awaited<ReturnType<typeof gql>>, path: string) {
+  return res.body.errors?.find((e) => e.path?.join('.') === path);
+}
+
+beforeAll(async () => {
+  gw = await startTestGateway();
+  const people = gw.world.people;
+  P = people.find((p) => gw.world.knownToAll.includes(p.nationalId.value) && p.story === 'PAROLE')!;
+  const core = new Set(gw.world.knownToAll);
+  R = people.find((p) => p.refs.probation && p.refs.welfare && !p.refs.ngo && !core.has(p.nationalId.value) && p.index % 2 === 1)!;
+  H = people.find((p) => p.refs.prison && !p.refs.probation && !p.refs.welfare && !p.refs.ngo)!;
+  const seed = caseTeamSeed(gw.world);
+  officerOfP = seed.find((a) => a.nationalId === P.nationalId.value && a.agency === 'probation')!.sub;
+  officerOfR = seed.find((a) => a.nationalId === R.nationalId.value && a.agency === 'probation')!.sub;
+  caseManagerOfP = seed.find((a) => a.nationalId === P.nationalId.value && a.role === 'prison_case_manager')!.sub;
+});
+
+afterAll(async () => {
+  await gw?.close();
+});
+
+describe('field-level access control over HTTP', () => {
+  it('releases custody, supervision, welfare and programmes to the assigned probation officer for release planning', async () => {
+    const res = await ask('probation', 'probation_officer', officerOfP, 'RELEASE_PLANNING', P);
+    const p = res.body.data!.person;
+    expect(p.custody.length).toBeGreaterThan(0);
+    expect(p.supervision.length).toBeGreaterThan(0);
+    expect(p.welfare.length).toBeGreaterThan(0);
+    expect(p.programmes.map((e: { source: { agency: string } }) => e.source.agency)).toContain('ngo');
+    // Health needs are HEALTH: the only agreement for them covers supervision, not release planning.
+    expect(errorAt(res, 'person.welfare.0.healthNeeds')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED', category: 'HEALTH' });
+  });
+
+  it('withholds prison data with NOT_ASSIGNED from an officer not on the case, but shows the officer’s own agency data', async () => {
+    const res = await ask('probation', 'probation_officer', 'probation-po-unassigned', 'RELEASE_PLANNING', P);
+    expect(res.body.data!.person.custody).toBeNull();
+    expect(errorAt(res, 'person.custody')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ASSIGNED', category: 'CUSTODY' });
+    expect(res.body.data!.person.supervision.length).toBeGreaterThan(0);
+  });
+
+  it('withholds with PURPOSE_NOT_ALLOWED when the purpose is not in the agreement', async () => {
+    const res = await ask('probation', 'probation_officer', officerOfP, 'CASE_MANAGEMENT', P);
+    expect(errorAt(res, 'person.custody')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' });
+  });
+
+  it('returns the released agencies’ records with an error naming what was withheld (AGREEMENT_EXPIRED)', async () => {
+    const res = await ask('ngo', 'programme_worker', 'ngo-pw-01', 'REINTEGRATION_SUPPORT', P);
+    const programmes = res.body.data!.person.programmes as Array<{ source: { agency: string } }>;
+    expect(programmes.length).toBeGreaterThan(0);
+    expect(programmes.every((e) => e.source.agency === 'ngo')).toBe(true);
+    expect(errorAt(res, 'person.programmes')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGREEMENT_EXPIRED', category: 'INTERVENTION' });
+    expect(errorAt(res, 'person.supervision')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_AGREEMENT' });
+  });
+
+  it('never releases HEALTH to prison staff', async () => {
+    const res = await ask('prison', 'prison_case_manager', caseManagerOfP, 'RELEASE_PLANNING', P);
+    expect(res.body.data!.person.welfare.length).toBeGreaterThan(0);
+    expect(res.body.data!.person.welfare[0].healthNeeds).toBeNull();
+    expect(errorAt(res, 'person.welfare.0.healthNeeds')?.extensions).toMatchObject({ code: 'FORBIDDEN', category: 'HEALTH' });
+  });
+
+  it('withholds welfare data without consent, releases it once recorded, and withholds it again on the next request after withdrawal', async () => {
+    const before = await ask('probation', 'probation_officer', officerOfR, 'SUPERVISION', R);
+    expect(errorAt(before, 'person.welfare')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_CONSENT' });
+    const worker = await tokenFor(gw.home, 'welfare', 'social_worker', 'welfare-sw-01');
+    const recorded = await gql(gw.url, `mutation($c: ConsentInput!) { recordConsent(consent: $c) { id provider recipients withdrawnAt } }`, {
+      token: worker,
+      purpose: 'REINTEGRATION_SUPPORT',
+      variables: { c: { identifier: idOf(R), recipients: ['probation'], categories: ['IDENTITY', 'WELFARE'], purposes: ['SUPERVISION'], validFrom: '2025-01-01', evidenceRef: 'CSR/SAGL/2026/118' } },
+    });
+    expect(recorded.body.errors).toBeUndefined();
+    expect(recorded.body.data!.recordConsent).toMatchObject({ provider: 'welfare', recipients: ['probation'], withdrawnAt: null });
+    const during = await ask('probation', 'probation_officer', officerOfR, 'SUPERVISION', R);
+    expect(errorAt(during, 'person.welfare')).toBeUndefined();
+    expect(during.body.data!.person.welfare.length).toBeGreaterThan(0);
+    const withdrawn = await gql(gw.url, `mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt withdrawnBy } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { id: recorded.body.data!.recordConsent.id } });
+    expect(withdrawn.body.data!.withdrawConsent.withdrawnBy).toBe('welfare-sw-01');
+    const after = await ask('probation', 'probation_officer', officerOfR, 'SUPERVISION', R);
+    expect(errorAt(after, 'person.welfare')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_WITHDRAWN' });
+  });
+
+  it('refuses consent recording to a role not listed as recorder', async () => {
+    const officer = await tokenFor(gw.home, 'probation', 'probation_officer', officerOfR);
+    const res = await gql(gw.url, `mutation($c: ConsentInput!) { recordConsent(consent: $c) { id } }`, {
+      token: officer,
+      purpose: 'SUPERVISION',
+      variables: { c: { identifier: idOf(R), recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2025-01-01', evidenceRef: 'x' } },
+    });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
+  });
+
+  it('lets a case coordinator put an officer on the case, which releases prison data to them, and take them off again', async () => {
+    const officer = 'probation-po-newcomer';
+    const coordinator = await tokenFor(gw.home, 'welfare', 'case_coordinator', 'welfare-coord-01');
+    const add = await gql(gw.url, `mutation($id: IdentifierInput!, $m: TeamMemberInput!) { addCaseTeamMember(identifier: $id, member: $m) { members { agency sub role } } }`, {
+      token: coordinator,
+      purpose: 'REINTEGRATION_SUPPORT',
+      variables: { id: idOf(P), m: { agency: 'probation', sub: officer, role: 'probation_officer' } },
+    });
+    expect(add.body.data!.addCaseTeamMember.members).toContainEqual({ agency: 'probation', sub: officer, role: 'probation_officer' });
+    expect((await ask('probation', 'probation_officer', officer, 'RELEASE_PLANNING', P)).body.data!.person.custody.length).toBeGreaterThan(0);
+    await gql(gw.url, `mutation($id: IdentifierInput!) { removeCaseTeamMember(identifier: $id, agency: "probation", sub: "${officer}") { members { sub } } }`, { token: coordinator, purpose: 'REINTEGRATION_SUPPORT', variables: { id: idOf(P) } });
+    const after = await ask('probation', 'probation_officer', officer, 'RELEASE_PLANNING', P);
+    expect(errorAt(after, 'person.custody')?.extensions).toMatchObject({ reason: 'NOT_ASSIGNED' });
+  });
+
+  it('breaks the glass for an emergency role with a justification, for that request only, and flags it in the audit log', async () => {
+    const why = 'Person absconded from prison leave; police ask for custody status and location.';
+    const res = await ask('probation', 'probation_officer', 'probation-po-duty', 'EMERGENCY', P, ONE, { 'x-break-glass': why, 'x-request-id': 'break-glass-1' });
+    expect(res.body.data!.person.custody.length).toBeGreaterThan(0);
+    expect(errorAt(res, 'person.welfare')?.extensions).toMatchObject({ code: 'FORBIDDEN' });
+    const { rows } = await gw.gateway.store.query<{ event: { breakGlass: string } }>("SELECT event FROM reintegra.audit_event WHERE request_id = 'break-glass-1'");
+    expect(rows[0]!.event.breakGlass).toBe(why);
+    const next = await ask('probation', 'probation_officer', 'probation-po-duty', 'RELEASE_PLANNING', P);
+    expect(errorAt(next, 'person.custody')?.extensions).toMatchObject({ reason: 'NOT_ASSIGNED' });
+  });
+
+  it('gives no person at all under STATISTICS', async () => {
+    const res = await ask('probation', 'probation_officer', officerOfP, 'STATISTICS', P);
+    expect(res.body).toEqual({ data: { person: null } });
+  });
+
+  it('cannot be probed: a hidden person and a nonexistent one give byte-identical answers', async () => {
+    const token = await tokenFor(gw.home, 'ngo', 'programme_worker', 'ngo-pw-01');
+    const send = async (value: string, scheme: string) => {
+      const res = await fetch(`${gw.url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose-of-use': 'REINTEGRATION_SUPPORT' },
+        body: JSON.stringify({ query: ONE, variables: { id: { scheme, value } } }),
+      });
+      return { status: res.status, body: await res.text() };
+    };
+    const hidden = await send(H.nationalId.value, H.nationalId.scheme);
+    const unknownJmbg = H.nationalId.scheme === 'JMBG' ? '0101990710024' : H.nationalId.scheme === 'KOSOVO_PN' ? '9999999999' : 'Z99999999Z';
+    const nobody = await send(unknownJmbg, H.nationalId.scheme);
+    expect(hidden).toEqual(nobody);
+    expect(hidden.body).toBe('{"data":{"person":null}}\n');
+  });
+});
