@@ -7,12 +7,14 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import { crossAgency50 } from './scenarios/crossAgency50.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '8' } } });
+const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '8' }, profile: { type: 'boolean', default: false } } });
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
 
-const results = [await crossAgency50({ seconds, concurrency })];
+// --profile writes a CPU profile of the gateway process (node --cpu-prof) to bench/results/.
+const nodeArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', new URL('./results/', import.meta.url).pathname] : [];
+const results = [await crossAgency50({ seconds, concurrency, nodeArgs })];
 const report = { date: new Date().toISOString(), machine, command: `npm run bench -- --seconds ${seconds} --concurrency ${concurrency}`, results };
 mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
 writeFileSync(new URL(`./results/${report.date.slice(0, 10)}.json`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);

@@ -2,6 +2,7 @@ import { mintDemoToken } from '../../src/auth/index.js';
 import { backendCallsTotal } from '../support/metrics.js';
 import { runLoad } from '../support/runLoad.js';
 import { startGatewayProcess } from '../support/startGatewayProcess.js';
+import { BENCH_OFFICER } from '../support/benchOfficer.js';
 
 export const QUERY = `query Fifty($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
   id names { givenName familyName agency } dateOfBirth
@@ -17,10 +18,10 @@ export const QUERY = `query Fifty($ids: [IdentifierInput!]!) { people(identifier
  * The cross-agency query for 50 people (all known to the four demo agencies) against the
  * embedded demo world in a separate process: requests/s, p50/p99, backend calls per request.
  */
-export async function crossAgency50(options: { seconds: number; concurrency: number }) {
-  const gw = await startGatewayProcess(['2000']);
+export async function crossAgency50(options: { seconds: number; concurrency: number; nodeArgs?: string[] }) {
+  const gw = await startGatewayProcess(['2000'], options.nodeArgs ?? []);
   try {
-    const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], ttl: '1h' });
+    const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: BENCH_OFFICER, ttl: '1h' });
     const body = JSON.stringify({ query: QUERY, variables: { ids: gw.sample.slice(0, 50) } });
     const headers = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'RELEASE_PLANNING' };
     await runLoad(gw.url, body, headers, options.concurrency, Math.min(3, options.seconds)); // warm-up

@@ -4,13 +4,21 @@
  * Harness-only variants (never reachable from a deployment) are chosen by argv.
  */
 import { pino } from 'pino';
+import { seedCaseTeams } from '../../src/coordination/index.js';
 import { startEmbeddedGateway } from '../../src/embedded/index.js';
+import { BENCH_OFFICER } from './benchOfficer.js';
 
 const people = Number(process.argv[2] ?? 2000);
 const embedded = await startEmbeddedGateway({ port: 0, people, logger: pino({ level: 'warn' }) });
-const sample = embedded.world.people
-  .filter((p) => embedded.world.knownToAll.includes(p.nationalId.value))
-  .map((p) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value }));
+const core = embedded.world.people.filter((p) => embedded.world.knownToAll.includes(p.nationalId.value));
+const sample = core.map((p) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value }));
+// The benchmark's caller is a probation officer put on these people's case teams, as a
+// coordinator would through addCaseTeamMember: the measured request releases what it asks for.
+await seedCaseTeams(
+  embedded.gateway.store,
+  core.map((p) => ({ subject: embedded.gateway.pseudonymize('person', p.nationalId.scheme, p.nationalId.value), agency: 'probation', sub: BENCH_OFFICER, role: 'probation_officer', since: embedded.world.today })),
+  ['probation'],
+);
 process.stdout.write(`READY ${embedded.url} ${JSON.stringify(sample)}\n`);
 const stop = async () => {
   await embedded.close();

@@ -1,21 +1,69 @@
-import { GroupCommitAuditStore } from '../audit/GroupCommitAuditStore.js';
+import { exportJWK, generateKeyPair } from 'jose';
+import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, verifyLog, type LogVerification } from '../audit/index.js';
 import { loadConfig } from '../config/index.js';
-import { openStore } from '../store/index.js';
+import { openStore, type Store } from '../store/index.js';
 import { UsageError, parse, run } from './parse.js';
 
-/** `reintegra audit count`: how many events the store holds (verification comes with the Merkle log). */
+const USAGE = 'usage: reintegra audit verify|count|checkpoint --config FILE [--json]  |  reintegra audit keygen';
+
+/**
+ * `reintegra audit …` on the store a config names:
+ * - `verify`: recomputes the whole Merkle log and checks every checkpoint; exit 0 only when all
+ *   of it verifies, else 1 with the first bad entry named (leaf index and seq);
+ * - `count`: events in the log; `checkpoint`: signs one now;
+ * - `keygen`: prints a new private ES256 JWK for `audit.signingKey`.
+ * The embedded demo keeps its store in memory: there, use the privacy-officer API (`auditLog { verify }`).
+ */
 export function auditCommand(args: string[]): Promise<number> {
   return run(async () => {
-    const { values, positionals } = parse(args, { config: { type: 'string' } });
-    if (positionals[0] !== 'count') throw new UsageError('usage: reintegra audit count --config FILE');
-    if (!values.config) throw new UsageError('--config is required: the embedded demo keeps its store in memory');
-    const { config } = await loadConfig(values.config);
+    const { values, positionals } = parse(args, { config: { type: 'string' }, json: { type: 'boolean', default: false } });
+    const action = positionals[0];
+    if (action === 'keygen') return keygen();
+    if (action !== 'verify' && action !== 'count' && action !== 'checkpoint') throw new UsageError(USAGE);
+    if (!values.config) {
+      throw new UsageError('--config is required: the embedded demo keeps its audit log in memory (use the privacy-officer API, auditLog { verify }, or the /audit page)');
+    }
+    const { config, baseDir } = await loadConfig(values.config);
+    const keys = await loadCheckpointKeys(config.audit, baseDir);
     const store = await openStore(config.store);
     try {
-      process.stdout.write(`${await new GroupCommitAuditStore(store).count()}\n`);
+      if (action === 'count') {
+        process.stdout.write(`${await new GroupCommitAuditStore(store).count()}\n`);
+        return 0;
+      }
+      if (action === 'checkpoint') {
+        const c = await new AuditLog(store, new GroupCommitAuditStore(store), keys).checkpoint();
+        process.stdout.write(values.json ? `${JSON.stringify({ ...c, rootHash: c.rootHash.toString('base64') })}\n` : `checkpoint ${c.seq}: tree size ${c.treeSize}, root ${c.rootHash.toString('base64')}\n`);
+        return 0;
+      }
+      return await verify(store, keys, values.json === true);
     } finally {
       await store.close();
     }
-    return 0;
   });
+}
+
+async function verify(store: Store, keys: Awaited<ReturnType<typeof loadCheckpointKeys>>, json: boolean): Promise<number> {
+  const result = await verifyLog(store, keys);
+  if (json) process.stdout.write(`${JSON.stringify({ ...result, rootHash: result.rootHash.toString('base64') })}\n`);
+  else process.stdout.write(report(result));
+  return result.ok ? 0 : 1;
+}
+
+function report(r: LogVerification): string {
+  const legacy = r.legacyEvents > 0 ? `; ${r.legacyEvents} earlier events predate the Merkle log and are not covered` : '';
+  if (r.ok) return `audit log verified: ${r.treeSize} events, ${r.checkpoints} checkpoints, root ${r.rootHash.toString('base64')}${legacy}\n`;
+  const first = r.problems[0]!;
+  const lines = [`audit log FAILED verification: first bad entry: ${first.message}`];
+  for (const p of r.problems.slice(1, 10)) lines.push(`  also: ${p.message}`);
+  if (r.problems.length > 10) lines.push(`  … and ${r.problems.length - 10} more problems`);
+  lines.push(`(${r.treeSize} events, ${r.checkpoints} checkpoints${legacy})`);
+  return `${lines.join('\n')}\n`;
+}
+
+async function keygen(): Promise<number> {
+  const { privateKey } = await generateKeyPair('ES256', { extractable: true });
+  const jwk = await exportJWK(privateKey);
+  process.stdout.write(`${JSON.stringify({ ...jwk, alg: 'ES256', kid: `audit-${new Date().toISOString().slice(0, 10)}` })}\n`);
+  return 0;
 }

@@ -22,8 +22,11 @@ Usage:
       The register of data-sharing agreements as Markdown.
   reintegra config check FILE
       Validate a gateway config file; exit 0 when valid.
-  reintegra audit count [--config FILE]
-      Count the audit events in the store.
+  reintegra audit verify --config FILE [--json]
+      Recompute the audit log's Merkle tree and check every signed checkpoint; exit 0 only
+      when all verify, else 1 naming the first bad entry (leaf index and seq).
+  reintegra audit count --config FILE | audit checkpoint --config FILE | audit keygen
+      Count the events; sign a checkpoint now; print a new key for audit.signingKey.
 
 Exit codes: 0 success, 1 failure, 2 bad arguments.`;
 

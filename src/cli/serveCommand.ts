@@ -1,6 +1,6 @@
 import { pino } from 'pino';
 import { loadConfig } from '../config/index.js';
-import { startEmbeddedGateway } from '../embedded/index.js';
+import { demoExample, exampleBody, startEmbeddedGateway, type DemoExample } from '../embedded/index.js';
 import { createGateway, startServer } from '../server/index.js';
 import { intOption, parse, run } from './parse.js';
 
@@ -36,7 +36,7 @@ export function serveCommand(args: string[]): Promise<number> {
       });
       close = embedded.close;
       logger.info({ url: embedded.url, people: embedded.world.people.length, ms: Date.now() - started }, 'embedded demo ready');
-      process.stderr.write(banner(embedded.url, embedded.world.knownToAll[0] ?? ''));
+      process.stderr.write(banner(embedded.url, demoExample(embedded.world)));
     }
     await waitForSignal();
     logger.info('shutting down');
@@ -53,14 +53,14 @@ function createLogger() {
   });
 }
 
-function banner(url: string, jmbg: string): string {
+function banner(url: string, example: DemoExample): string {
   return `
 Reintegra embedded demo: ${url}/graphql   (synthetic data only)
-Try:
-  TOKEN=$(npx reintegra token --agency probation --role probation_officer)
+Try, as the probation officer assigned to a person known to all four agencies:
+  TOKEN=$(npx reintegra token --agency probation --role probation_officer --sub ${example.officer})
   curl -s ${url}/graphql -H "Authorization: Bearer $TOKEN" -H 'X-Purpose-Of-Use: RELEASE_PLANNING' \\
     -H 'Content-Type: application/json' \\
-    -d '{"query":"{ person(identifier:{scheme:JMBG,value:\\"${jmbg}\\"}) { id names { givenName familyName agency } custody { establishment expectedReleaseDate } supervision { orderType } welfare { status } programmes { programme completion } } }"}'
+    -d '${exampleBody(example)}'
 
 `;
 }

@@ -88,7 +88,6 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema: buildSchema(),
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
-    status400ForVariableCoercionErrors: true,
     csrfPrevention: true,
     // Apollo's per-field tracing and cache hints cost CPU on every field; none is used here.
     plugins: [
