@@ -33,3 +33,28 @@ export async function crossAgency50(options: { seconds: number; concurrency: num
     await gw.stop();
   }
 }
+
+/**
+ * Enforcement on against off (harness variant: a decision that releases everything and no policy
+ * facts fetched), measured side by side in one run: the full gateway, then off, then full again,
+ * so drift on a shared machine shows as the difference between the two "on" runs.
+ */
+export async function enforcementCost(options: { seconds: number; concurrency: number }) {
+  const run = async (variant: string) => {
+    const gw = await startGatewayProcess(['2000', variant]);
+    try {
+      const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: BENCH_OFFICER, ttl: '1h' });
+      const body = JSON.stringify({ query: QUERY, variables: { ids: gw.sample.slice(0, 50) } });
+      const headers = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'RELEASE_PLANNING' };
+      await runLoad(gw.url, body, headers, options.concurrency, Math.min(3, options.seconds));
+      return await runLoad(gw.url, body, headers, options.concurrency, options.seconds);
+    } finally {
+      await gw.stop();
+    }
+  };
+  const on1 = await run('full');
+  const off = await run('enforcement-off');
+  const on2 = await run('full');
+  const on = (on1.rps + on2.rps) / 2;
+  return { scenario: 'enforcementCost', onRps: on, onRuns: [on1.rps, on2.rps], offRps: off.rps, ratio: on / off.rps, errors: on1.errors + on2.errors + off.errors };
+}

@@ -4,12 +4,22 @@
  * Harness-only variants (never reachable from a deployment) are chosen by argv.
  */
 import { pino } from 'pino';
+import type { DecideFn } from '../../src/policy/index.js';
 import { seedCaseTeams } from '../../src/coordination/index.js';
 import { startEmbeddedGateway } from '../../src/embedded/index.js';
 import { BENCH_OFFICER } from './benchOfficer.js';
 
 const people = Number(process.argv[2] ?? 2000);
-const embedded = await startEmbeddedGateway({ port: 0, people, logger: pino({ level: 'warn' }) });
+const variant = process.argv[3] ?? 'full';
+// Harness-only variants, to measure what a part costs by its absence. Not reachable from a deployment.
+const releaseEverything: DecideFn = () => ({ allow: true, basis: 'BENCHMARK', trace: [] });
+const embedded = await startEmbeddedGateway({
+  port: 0,
+  people,
+  logger: pino({ level: 'warn' }),
+  ...(variant === 'enforcement-off' ? { decide: releaseEverything, skipFacts: true } : {}),
+  ...(variant === 'audit-off' ? { auditStore: { append: async (events: readonly unknown[]) => ({ first: -1, count: events.length }) } } : {}),
+});
 const core = embedded.world.people.filter((p) => embedded.world.knownToAll.includes(p.nationalId.value));
 const sample = core.map((p) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value }));
 // The benchmark's caller is a probation officer put on these people's case teams, as a

@@ -10,7 +10,7 @@ import { seedCaseTeams } from '../coordination/index.js';
 import { seedConsents } from '../consent/index.js';
 import { demoConsents } from './demoConsents.js';
 import type { DecideFn } from '../policy/index.js';
-import { createGateway, startServer, type Gateway, type RunningServer } from '../server/index.js';
+import { createGateway, startServer, type Gateway, type GatewayOptions, type RunningServer } from '../server/index.js';
 import { DEMO_AGENCIES, DEMO_AUDIT_SIGNING_KEY, DEMO_PSEUDONYM_KEY } from './demoAgencies.js';
 import { demoPolicy } from './demoPolicy.js';
 
@@ -22,6 +22,10 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Tests and benchmarks only (see GatewayOptions.decide). */
   decide?: DecideFn;
+  /** Benchmark harness only (see GatewayOptions.skipFacts). */
+  skipFacts?: boolean;
+  /** Benchmark harness only (see GatewayOptions.auditStore). */
+  auditStore?: GatewayOptions['auditStore'];
   /** The gateway's own store; default the shared in-memory PGlite (tests use an on-disk one). */
   store?: GatewayConfig['store'];
   /** Seconds between audit checkpoints (default 60). */
@@ -65,7 +69,15 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
     },
     'embedded demo config',
   );
-  const gateway = await createGateway({ config, baseDir: process.cwd(), logger, pglite, ...(options.decide ? { decide: options.decide } : {}) });
+  const gateway = await createGateway({
+    config,
+    baseDir: process.cwd(),
+    logger,
+    pglite,
+    ...(options.decide ? { decide: options.decide } : {}),
+    ...(options.skipFacts ? { skipFacts: true } : {}),
+    ...(options.auditStore ? { auditStore: options.auditStore } : {}),
+  });
   const schemeOf = new Map(demo.world.people.map((p) => [p.nationalId.value, p.nationalId.scheme]));
   await seedCaseTeams(
     gateway.store,

@@ -1,51 +1,42 @@
 import DataLoader from 'dataloader';
 import type { SupervisionRecord } from '../../adapters/sdk/index.js';
 import type { Principal } from '../auth/index.js';
-import type { ConsentStore } from '../consent/index.js';
 import type { PersonNode } from '../context/index.js';
-import type { CaseTeamStore } from '../coordination/index.js';
 import type { RequestSources } from '../sources/index.js';
-import type { ConsentFact, PersonFacts } from './Decision.js';
+import type { Store } from '../store/index.js';
+import type { PersonFacts } from './Decision.js';
+import { loadFactRows } from './loadFactRows.js';
 
 /**
- * Fetches, per request and in batches, the facts the policy decides on: whether the caller is
+ * Fetches, per request and in one batch, the facts the policy decides on: whether the caller is
  * assigned to the person (on the case team held by the gateway, or on the caseload their own
  * agency's system reports: the responsible officer of a supervision order) and the person's
  * consents. A fact that cannot be fetched is `null`, and the rules needing it then deny.
  */
 export class RequestFacts {
-  private readonly consents: DataLoader<string, readonly ConsentFact[]>;
+  private readonly stored: DataLoader<string, { onTeam: boolean; consents: PersonFacts['consents'] } | null>;
 
   constructor(
     private readonly principal: Principal,
-    private readonly caseTeams: CaseTeamStore,
-    consentStore: ConsentStore,
+    store: Pick<Store, 'query'>,
     private readonly sources: RequestSources,
   ) {
-    this.consents = new DataLoader(async (subjects) => {
-      const bySubject = await consentStore.forSubjects(subjects);
-      return subjects.map((s) => bySubject.get(s) ?? []);
+    this.stored = new DataLoader(async (subjects) => {
+      try {
+        const rows = await loadFactRows(store, subjects, principal.agency, principal.sub);
+        return subjects.map((s) => ({ onTeam: rows.onTeam.has(s), consents: rows.consents.get(s) ?? [] }));
+      } catch {
+        return subjects.map(() => null);
+      }
     });
   }
 
   async load(person: PersonNode): Promise<PersonFacts> {
-    const [assigned, consents] = await Promise.all([this.assigned(person), this.consents.load(person.id).catch(() => null)]);
-    return { assigned, consents };
-  }
-
-  private async assigned(person: PersonNode): Promise<boolean | null> {
-    const { agency, sub } = this.principal;
-    let onTeam: boolean | null;
-    try {
-      const row = await this.caseTeams.load(person.id);
-      onTeam = row.team.some((m) => m.agency === agency && m.sub === sub);
-    } catch {
-      onTeam = null;
-    }
-    if (onTeam) return true;
+    const stored = await this.stored.load(person.id);
+    if (stored === null) return { assigned: null, consents: null };
+    if (stored.onTeam) return { assigned: true, consents: stored.consents };
     const caseload = await this.onCaseload(person);
-    if (caseload) return true;
-    return onTeam === null || caseload === null ? null : false;
+    return { assigned: caseload, consents: stored.consents };
   }
 
   /** The caller's own agency names them responsible officer in a supervision order of this person. */

@@ -6,3 +6,4 @@ export * from './enforceCategories.js';
 export * from './RequestFacts.js';
 export * from './authorizeAction.js';
 export * from './renderRegister.js';
+export * from './loadFactRows.js';

@@ -32,6 +32,8 @@ export interface GatewayOptions {
    * environment variable or flag can replace it in a deployment.
    */
   decide?: DecideFn;
+  /** Benchmark harness only, with a `decide` that releases everything: no policy facts are fetched. */
+  skipFacts?: boolean;
   /** Benchmark harness only: an audit store to use instead of the durable one. */
   auditStore?: Pick<AuditStore, 'append'>;
 }
@@ -50,6 +52,7 @@ export interface Gateway {
   consents: ConsentStore;
   pseudonymize: Pseudonymizer;
   decide: DecideFn;
+  skipFacts: boolean;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -118,6 +121,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     verifyToken,
     pseudonymize,
     decide: options.decide ?? createDecide(config),
+    skipFacts: options.decide !== undefined && options.skipFacts === true,
     consents: new ConsentStore(store),
     logger,
     async close() {

@@ -13,6 +13,8 @@ import { readBody } from './readBody.js';
 import { readiness } from './readiness.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** Benchmark harness only (GatewayOptions.skipFacts): facts nobody reads. */
+const NO_FACTS = { load: async () => ({ assigned: null, consents: null }) } as unknown as RequestFacts;
 
 /**
  * The HTTP surface (contracts in DESIGN.md): `/graphql` (GET and POST), `/healthz`, `/readyz`,
@@ -70,7 +72,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
         sources,
         access: new RequestAccess(gw.decide, principal, intent, audit, new Date()),
         caseTeams,
-        facts: new RequestFacts(principal, caseTeams, gw.consents, sources),
+        facts: gw.skipFacts ? NO_FACTS : new RequestFacts(principal, gw.store, sources),
         consents: gw.consents,
         store: gw.store,
         notices: [],

@@ -1,0 +1,62 @@
+import type { Store } from '../store/index.js';
+import type { ConsentFact } from './Decision.js';
+
+export interface FactRows {
+  /** People (by pseudonym) on whose case team the caller is. */
+  onTeam: Set<string>;
+  /** Consents naming the caller's agency as recipient, by person. */
+  consents: Map<string, ConsentFact[]>;
+}
+
+/**
+ * The policy's stored facts about a batch of people for one caller, in one round trip: the
+ * caller's case-team memberships and the consents that name the caller's agency as recipient
+ * (withdrawn ones too: they decide between NO_CONSENT and CONSENT_WITHDRAWN).
+ */
+export async function loadFactRows(store: Pick<Store, 'query'>, subjects: readonly string[], agency: string, sub: string): Promise<FactRows> {
+  const { rows } = await store.query<{
+    kind: 'team' | 'consent';
+    subject: string;
+    id: string | null;
+    provider: string | null;
+    recipients: string[] | null;
+    categories: string[] | null;
+    purposes: string[] | null;
+    valid_from: string | Date | null;
+    valid_until: string | Date | null;
+    withdrawn_at: string | Date | null;
+  }>(
+    `SELECT 'team' AS kind, subject, NULL::text AS id, NULL::text AS provider, NULL::text[] AS recipients, NULL::text[] AS categories,
+            NULL::text[] AS purposes, NULL::date AS valid_from, NULL::date AS valid_until, NULL::timestamptz AS withdrawn_at
+       FROM reintegra.case_team WHERE subject = ANY($1) AND agency = $2 AND sub = $3
+     UNION ALL
+     SELECT 'consent', subject, id::text, provider, recipients, categories, purposes, valid_from, valid_until, withdrawn_at
+       FROM reintegra.consent WHERE subject = ANY($1) AND $2 = ANY(recipients)`,
+    [subjects, agency, sub],
+  );
+  const onTeam = new Set<string>();
+  const consents = new Map<string, ConsentFact[]>();
+  for (const r of rows) {
+    if (r.kind === 'team') {
+      onTeam.add(r.subject);
+      continue;
+    }
+    const list = consents.get(r.subject) ?? [];
+    list.push({
+      id: r.id!,
+      provider: r.provider!,
+      recipients: r.recipients!,
+      categories: r.categories as ConsentFact['categories'],
+      purposes: r.purposes as ConsentFact['purposes'],
+      validFrom: day(r.valid_from!),
+      validUntil: r.valid_until === null ? null : day(r.valid_until),
+      withdrawnAt: r.withdrawn_at === null ? null : new Date(r.withdrawn_at).toISOString(),
+    });
+    consents.set(r.subject, list);
+  }
+  return { onTeam, consents };
+}
+
+function day(value: string | Date): string {
+  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
+}
