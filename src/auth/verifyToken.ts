@@ -67,6 +67,10 @@ function keySetOf(agency: AgencyConfig, baseDir: string): JWTVerifyGetKey {
       throw new ConfigInvalid(`agencies.${agency.id}.issuer.jwks: cannot read JWKS file`, { cause });
     }
   }
-  if (jwks.startsWith('https://')) return createRemoteJWKSet(new URL(jwks), { cacheMaxAge: 10 * 60_000, cooldownDuration: 30_000 });
+  // Plain http only to this machine (a local identity provider, tests); anything else must be https.
+  if (jwks.startsWith('https://') || /^http:\/\/(127\.0\.0\.1|localhost|\[::1\])(:\d+)?\//.test(jwks)) {
+    const maxAge = agency.issuer.jwksCacheSeconds * 1000;
+    return createRemoteJWKSet(new URL(jwks), { cacheMaxAge: maxAge, cooldownDuration: Math.min(30_000, maxAge), timeoutDuration: 5_000 });
+  }
   throw new ConfigInvalid(`agencies.${agency.id}.issuer.jwks: use file:PATH, an https URL, or an inline JWKS`);
 }

@@ -20,6 +20,8 @@ const Issuer = z.strictObject({
   iss: z.string().min(1),
   /** `file:path` (JWKS JSON), an https URL, or an inline JWKS object. */
   jwks: z.union([z.string().min(1), z.strictObject({ keys: z.array(z.record(z.string(), z.unknown())).min(1) })]),
+  /** How long keys fetched from a JWKS URL are trusted without refetching; when a refetch fails after that, tokens are refused. */
+  jwksCacheSeconds: z.number().int().min(1).max(86_400).default(600),
   audience: z.string().min(1).default('reintegra'),
   algorithms: z.array(z.enum(['ES256', 'ES384', 'EdDSA', 'RS256', 'PS256'])).default(['ES256', 'EdDSA', 'RS256', 'PS256']),
   clockToleranceSec: z.number().int().min(0).max(300).default(30),
@@ -62,6 +64,30 @@ export const ConfigSchema = z.strictObject({
     introspection: z.boolean().default(false),
     bodyLimitBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
     requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
+    /** A client must send its request headers within this time (slow-client defence). */
+    headersTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
+    /** Limits on what one operation may ask for, checked before it runs. */
+    limits: z.strictObject({
+      maxDepth: z.number().int().min(2).max(100).default(12),
+      maxAliases: z.number().int().min(0).max(1000).default(20),
+      maxDirectives: z.number().int().min(0).max(1000).default(20),
+      maxTokens: z.number().int().min(100).max(1_000_000).default(5000),
+      maxCost: z.number().int().min(50).max(10_000_000).default(25_000),
+    }).prefault({}),
+    /** Per caller (agency + subject), per gateway replica: a token bucket. */
+    rateLimit: z.strictObject({
+      requestsPerMinute: z.number().int().min(1).max(1_000_000).default(600),
+      burst: z.number().int().min(1).max(100_000).default(100),
+    }).prefault({}),
+  }).prefault({}),
+  /**
+   * Trusted operations per client (`azp`/`client_id` of the token, else its `sub`): `off` runs any
+   * operation; `log` runs unknown ones and logs them; `enforce` refuses them.
+   */
+  persistedOperations: z.strictObject({
+    mode: z.enum(['off', 'log', 'enforce']).default('off'),
+    /** JSON manifest: `{ "<client>": { "<operation id>": "<document>" } }`. */
+    manifest: z.string().min(1).optional(),
   }).prefault({}),
   store: Store,
   pseudonyms: z.strictObject({

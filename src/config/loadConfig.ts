@@ -94,5 +94,6 @@ function crossCheck(config: GatewayConfig, name: string): void {
   }
   const allRoles = new Set(config.agencies.flatMap((a) => a.roles));
   for (const role of config.emergency.roles) if (!allRoles.has(role)) problems.push(`emergency.roles: no agency has role ${role}`);
+  if (config.persistedOperations.mode !== 'off' && !config.persistedOperations.manifest) problems.push(`persistedOperations.manifest: required when mode is ${config.persistedOperations.mode}`);
   if (problems.length > 0) throw new ConfigInvalid(`invalid config\n${problems.map((p) => `${name}: ${p}`).join('\n')}`);
 }

@@ -30,6 +30,8 @@ export interface GatewayContext {
    * Added to the response's `errors` with the field's path; see server/noticesPlugin.ts.
    */
   notices: import('graphql').GraphQLFormattedError[];
+  /** The trusted operation's id (SHA-256 of its document) when the client's manifest has it. */
+  operationId?: string;
 }
 
 /** A person in a response: linked across agencies by national identifier, named by pseudonyms only. */

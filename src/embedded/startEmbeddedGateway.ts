@@ -22,6 +22,8 @@ export interface EmbeddedOptions {
   logger: Logger;
   /** Tests and benchmarks only (see GatewayOptions.decide). */
   decide?: DecideFn;
+  /** Tests only: adjusts the demo's config (as a plain object) before it is validated. */
+  configure?: (config: Record<string, any>) => void;
   /** Benchmark harness only (see GatewayOptions.skipFacts). */
   skipFacts?: boolean;
   /** Benchmark harness only (see GatewayOptions.auditStore). */
@@ -53,8 +55,7 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
   const demo = await startDemoWorld({ seed: options.seed ?? 1, people: options.people ?? 2000, pglite, dir: dropDir });
   const keys = await loadDemoKeys(DEMO_AGENCIES.map((a) => a.id));
   const adapterOf = new Map(demo.agencies.map((a) => [a.id, a.adapter]));
-  const config = validateConfig(
-    {
+  const raw: Record<string, any> = {
       server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
       store: options.store ?? { kind: 'pglite' },
       pseudonyms: { key: DEMO_PSEUDONYM_KEY },
@@ -66,9 +67,9 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
         adapter: adapterOf.get(a.id),
       })),
       ...demoPolicy(),
-    },
-    'embedded demo config',
-  );
+  };
+  options.configure?.(raw);
+  const config = validateConfig(raw, 'embedded demo config');
   const gateway = await createGateway({
     config,
     baseDir: process.cwd(),

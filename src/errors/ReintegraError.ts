@@ -54,3 +54,12 @@ export class AuditUnavailable extends ReintegraError {
   override readonly publicCode = 'AUDIT_UNAVAILABLE';
   override readonly status = 503;
 }
+
+export class RateLimited extends ReintegraError {
+  override readonly code = 'ERR_HTTP_RATE_LIMITED';
+  override readonly publicCode = 'RATE_LIMITED';
+  override readonly status = 429;
+  constructor(message: string, readonly retryAfterSeconds: number) {
+    super(message);
+  }
+}

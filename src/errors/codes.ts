@@ -21,6 +21,12 @@ export const PUBLIC_CODES = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The request body exceeds the limit. HTTP 413. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** Too many requests from this caller; `Retry-After` says when to try again. HTTP 429. */
+  RATE_LIMITED: 'RATE_LIMITED',
+  /** The client sent an operation id its trusted list does not have. */
+  PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
+  /** The client may only run its registered operations (persisted operations enforced). */
+  PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
   /** Anything unexpected; details go to the operational log only. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -5,10 +5,11 @@ import { AuditCollector } from '../audit/index.js';
 import { parseIntent } from '../auth/index.js';
 import { CaseTeamStore } from '../coordination/index.js';
 import type { GatewayContext } from '../context/index.js';
-import { ReintegraError } from '../errors/index.js';
+import { RateLimited, ReintegraError } from '../errors/index.js';
 import { RequestAccess, RequestFacts } from '../policy/index.js';
 import { RequestSources } from '../sources/index.js';
 import type { Gateway } from './createGateway.js';
+import { isAuditPagePath, serveAuditPage } from './auditPage/index.js';
 import { readBody } from './readBody.js';
 import { readiness } from './readiness.js';
 
@@ -18,7 +19,7 @@ const NO_FACTS = { load: async () => ({ assigned: null, consents: null }) } as u
 
 /**
  * The HTTP surface (contracts in DESIGN.md): `/graphql` (GET and POST), `/healthz`, `/readyz`,
- * `/metrics`. Authentication and the purpose header are settled before GraphQL runs; a request
+ * `/metrics`, and the privacy officers' page `/audit`. Authentication and the purpose header are settled before GraphQL runs; a request
  * that fails them never reaches the schema.
  */
 export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, res: ServerResponse) => void {
@@ -36,6 +37,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       : route === '/healthz' && req.method === 'GET' ? send(res, 200, 'application/json', '{"status":"ok"}')
       : route === '/readyz' && req.method === 'GET' ? readiness(gateway).then((r) => send(res, r.ready ? 200 : 503, 'application/json', JSON.stringify(r)))
       : route === '/metrics' && req.method === 'GET' ? gateway.metrics.registry.metrics().then((m) => send(res, 200, gateway.metrics.registry.contentType, m))
+      : isAuditPagePath(route) ? serveAuditPage(req, res, route)
       : send(res, 404, 'application/json', JSON.stringify({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }));
     Promise.resolve(handled).catch((error: unknown) => {
       logger.error({ err: error, requestId }, 'request failed');
@@ -56,6 +58,8 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
     try {
       const text = req.method === 'POST' ? await readBody(req, config.server.bodyLimitBytes) : '';
       const principal = await gw.verifyToken(header(req, 'authorization'));
+      const wait = gw.rateLimiter.take(`${principal.agency}/${principal.sub}`);
+      if (wait > 0) throw new RateLimited(`rate limit exceeded; retry in ${Math.ceil(wait / 1000)} s`, Math.ceil(wait / 1000));
       const intent = parseIntent(header(req, 'x-purpose-of-use'), header(req, 'x-break-glass'));
       body = req.method === 'POST' ? parseJsonBody(text, header(req, 'content-type')) : undefined;
       const controller = new AbortController();
@@ -85,6 +89,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       if (error instanceof ReintegraError) {
         log.warn({ code: error.code, reason: error.message, cause: (error.cause as Error | undefined)?.message }, 'request refused');
         if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+        if (error instanceof RateLimited) res.setHeader('Retry-After', String(error.retryAfterSeconds));
         return sendError(res, error.status, error.message, error.publicCode);
       }
       throw error;
@@ -98,7 +103,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       context: async () => context,
     });
     for (const [key, value] of result.headers) res.setHeader(key, value);
-    res.statusCode = result.status ?? 200;
+    res.statusCode = legacyJsonStatus(result.status ?? 200, result.headers.get('content-type'), result.body);
     if (result.body.kind === 'complete') {
       res.end(result.body.string);
     } else {
@@ -108,6 +113,19 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     gw.metrics.requests.observe({ outcome: String(res.statusCode) }, seconds);
   }
+}
+
+const REQUEST_ERRORS = /"code":"(GRAPHQL_PARSE_FAILED|GRAPHQL_VALIDATION_FAILED|BAD_USER_INPUT)"/;
+
+/**
+ * GraphQL over HTTP: a client that accepts only `application/json` (not the newer
+ * `application/graphql-response+json`) SHOULD get 200 for a document that fails to parse or
+ * validate, or variables that fail coercion; the error is in the body. Apollo answers 400.
+ */
+function legacyJsonStatus(status: number, contentType: string | undefined, body: { kind: string; string?: string }): number {
+  if (status !== 400 || !contentType?.startsWith('application/json') || body.kind !== 'complete') return status;
+  const text = body.string ?? '';
+  return !text.includes('"data"') && REQUEST_ERRORS.test(text) ? 200 : status;
 }
 
 function header(req: IncomingMessage, name: string): string | undefined {

@@ -11,7 +11,17 @@ export interface RunningServer {
 
 /** Serves the gateway over HTTP; `port` 0 picks a free one (tests). */
 export async function startServer(gateway: Gateway, port: number, host: string): Promise<RunningServer> {
-  const server = createServer({ requestTimeout: 30_000, headersTimeout: 10_000, keepAliveTimeout: 5_000 }, createRequestHandler(gateway));
+  const { headersTimeoutMs, requestTimeoutMs } = gateway.config.server;
+  // Slow clients: headers and the whole request are bounded; the sweep runs often enough to enforce it.
+  const server = createServer(
+    {
+      headersTimeout: headersTimeoutMs,
+      requestTimeout: Math.max(requestTimeoutMs * 2, headersTimeoutMs + 1000),
+      keepAliveTimeout: 5_000,
+      connectionsCheckingInterval: Math.min(1_000, headersTimeoutMs),
+    },
+    createRequestHandler(gateway),
+  );
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

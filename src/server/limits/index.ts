@@ -1,0 +1,3 @@
+export * from './operationLimitRules.js';
+export * from './RateLimiter.js';
+export * from './persistedOperationsPlugin.js';

@@ -1,0 +1,238 @@
+/**
+ * Hostile HTTP clients and operations against a gateway configured like a deployment
+ * (introspection off, limits on, persisted operations logged). Each case: a clear coded error,
+ * the right status, no stack trace or internal detail, nothing released, and the attempt in the
+ * operational log.
+ */
+import { createHash } from 'node:crypto';
+import { writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { captureLogs } from '../support/logCapture.js';
+import { backendCalls, gql, startTestGateway, tokenFor } from '../support/embedded.js';
+
+const KNOWN_OPERATION = '{ me { agency } }';
+let gw: Awaited<ReturnType<typeof startTestGateway>>;
+/** Refusals before execution are 400 for clients of the current media type (200 under plain application/json). */
+const MODERN = { accept: 'application/graphql-response+json' };
+let token: string;
+const logs = captureLogs('warn');
+
+beforeAll(async () => {
+  const manifest = join(process.env.TMPDIR ?? '/tmp', `reintegra-ops-${process.pid}.json`);
+  writeFileSync(manifest, JSON.stringify({ 'case-system': { [createHash('sha256').update(KNOWN_OPERATION).digest('hex')]: KNOWN_OPERATION } }));
+  gw = await startTestGateway({
+    logger: logs.logger,
+    configure: (c) => {
+      c.server.introspection = false;
+      c.server.headersTimeoutMs = 1000;
+      c.server.bodyLimitBytes = 64 * 1024;
+      c.server.limits = { maxDepth: 4, maxAliases: 5, maxDirectives: 5, maxTokens: 800, maxCost: 100 };
+      c.server.rateLimit = { requestsPerMinute: 60, burst: 100 };
+      c.persistedOperations = { mode: 'log', manifest };
+    },
+  });
+  token = await tokenFor(gw.home, 'probation', 'probation_officer', 'probation-po-07');
+});
+
+afterAll(async () => {
+  await gw?.close();
+});
+
+function code(res: Awaited<ReturnType<typeof gql>>) {
+  return res.body.errors?.[0]?.extensions?.code;
+}
+
+function noInternals(res: Awaited<ReturnType<typeof gql>>) {
+  const text = JSON.stringify(res.body);
+  expect(text).not.toMatch(/stacktrace|at [A-Za-z]+ \(|node_modules|\/src\//);
+}
+
+describe('operations', () => {
+  it('refuses an operation deeper than the limit', async () => {
+    const shallow = await gql(gw.url, '{ person(identifier: {scheme: KOSOVO_PN, value: "1234567890"}) { custody { status } } }', { token, purpose: 'SUPERVISION', headers: MODERN });
+    expect(shallow.body.errors).toBeUndefined();
+    const deep = await gql(gw.url, '{ person(identifier: {scheme: KOSOVO_PN, value: "1234567890"}) { custody { sentence { offences { code } } } } }', { token, purpose: 'SUPERVISION', headers: MODERN });
+    expect(deep.status).toBe(400);
+    expect(code(deep)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(deep.body.errors?.[0]?.message).toMatch(/Query depth limit of 4 exceeded/);
+  });
+
+  it('refuses more aliases than the limit', async () => {
+    const aliases = Array.from({ length: 6 }, (_, i) => `a${i}: me { sub }`).join(' ');
+    const res = await gql(gw.url, `{ ${aliases} }`, { token, headers: MODERN });
+    expect(res.status).toBe(400);
+    expect(code(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(res.body.errors?.[0]?.message).toMatch(/Aliases limit of 5 exceeded/);
+  });
+
+  it('refuses more directives than the limit', async () => {
+    const res = await gql(gw.url, `{ me { sub ${'@include(if: true) '.repeat(6)} } }`, { token, headers: MODERN });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/Directives limit of 5 exceeded/);
+  });
+
+  it('refuses a document with more tokens than the limit before validating it', async () => {
+    const res = await gql(gw.url, `{ me { ${'sub '.repeat(900)} } }`, { token, headers: MODERN });
+    expect(res.status).toBe(400);
+    expect(code(res)).toBe('GRAPHQL_PARSE_FAILED');
+    expect(res.body.errors?.[0]?.message).toBe('Syntax Error: Document contains more that 800 tokens. Parsing aborted.');
+  });
+
+  it('refuses an operation whose cost exceeds the limit', async () => {
+    const wide = `custody { status establishment admissionDate expectedReleaseDate earliestReleaseDate paroleEligibilityDate }
+      supervision { orderType startDate endDate conditions { category description } compliance { status lastContactDate missedAppointments } }
+      welfare { status caseNumber centre openedOn needs { domain level assessedOn } services { type domain provider status } }
+      programmes { programme provider type startDate endDate sessionsPlanned sessionsAttended completion }`;
+    const res = await gql(gw.url, `{ person(identifier: {scheme: KOSOVO_PN, value: "1234567890"}) { ${wide} } }`, { token, purpose: 'SUPERVISION', headers: MODERN });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/Query Cost limit of 100 exceeded/);
+  });
+
+  it('refuses fragment cycles', async () => {
+    const res = await gql(gw.url, `{ me { ...A } } fragment A on Principal { sub ...B } fragment B on Principal { agency ...A }`, { token, headers: MODERN });
+    expect(res.status).toBe(400);
+    expect(res.body.errors?.[0]?.message).toMatch(/Cannot spread fragment "A" within itself/);
+  });
+
+  it('refuses batched requests', async () => {
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify([{ query: '{ me { sub } }' }, { query: '{ me { sub } }' }]),
+    });
+    expect(res.status).toBe(400);
+    expect(await res.text()).toMatch(/batch/i);
+  });
+
+  it('refuses more people than the per-request limit, before asking any agency', async () => {
+    const before = await backendCalls(gw.url);
+    const ids = Array.from({ length: 501 }, () => ({ scheme: 'KOSOVO_PN', value: '1234567890' }));
+    const res = await gql(gw.url, 'query($ids: [IdentifierInput!]!) { people(identifiers: $ids) { id } }', { token, purpose: 'SUPERVISION', variables: { ids } });
+    expect(code(res)).toBe('BAD_USER_INPUT');
+    expect(res.body.errors?.[0]?.message).toBe('At most 500 identifiers per request.');
+    expect(await backendCalls(gw.url)).toBe(before);
+  });
+
+  it('has introspection and field suggestions off outside the demo', async () => {
+    const intro = await gql(gw.url, '{ __schema { types { name } } }', { token, headers: MODERN });
+    expect(intro.status).toBe(400);
+    expect(JSON.stringify(intro.body)).toMatch(/introspection/i);
+    const typo = await gql(gw.url, '{ me { agncy } }', { token, headers: MODERN });
+    expect(typo.body.errors?.[0]?.message).not.toMatch(/Did you mean/);
+    noInternals(typo);
+  });
+
+  it('logs an operation that is not in the client’s trusted list, and runs it in log mode', async () => {
+    const client = await tokenFor(gw.home, 'probation', 'probation_officer', 'case-system');
+    const res = await gql(gw.url, '{ me { sub } }', { token: client });
+    expect(res.body.data).toEqual({ me: { sub: 'case-system' } });
+    expect(logs.lines.some((l) => l.msg === 'ran an operation not in the client’s trusted list' && l.client === 'case-system')).toBe(true);
+    const known = await gql(gw.url, KNOWN_OPERATION, { token: client });
+    expect(known.body.data).toEqual({ me: { agency: 'probation' } });
+  });
+});
+
+describe('HTTP', () => {
+  it('refuses a body over the limit with 413 and reads no more of it', async () => {
+    const res = await fetch(`${gw.url}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify({ query: '{ me { sub } }', variables: { pad: 'x'.repeat(70 * 1024) } }),
+    });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toEqual({ errors: [{ message: 'request body exceeds 65536 bytes', extensions: { code: 'PAYLOAD_TOO_LARGE' } }] });
+  });
+
+  it('refuses a content type that is not JSON', async () => {
+    const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/xml', authorization: `Bearer ${token}` }, body: '<q/>' });
+    expect([400, 415]).toContain(res.status);
+  });
+
+  it('refuses a simple cross-site form post (CSRF)', async () => {
+    const res = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ me { sub } }')}`, { method: 'POST', headers: { 'content-type': 'text/plain', authorization: `Bearer ${token}` }, body: '{ me { sub } }' });
+    expect(res.status).toBe(400);
+    const get = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ me { sub } }')}`, { headers: { authorization: `Bearer ${token}` } });
+    expect(get.status).toBe(400);
+    expect(await get.text()).toMatch(/CSRF/);
+  });
+
+  it('never runs a mutation over GET', async () => {
+    const q = encodeURIComponent('mutation { withdrawConsent(id: "00000000-0000-0000-0000-000000000000") { id } }');
+    const res = await fetch(`${gw.url}/graphql?query=${q}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true', 'x-purpose-of-use': 'SUPERVISION' } });
+    expect(res.status).toBe(405);
+  });
+
+  it('answers a query over GET', async () => {
+    const res = await fetch(`${gw.url}/graphql?query=${encodeURIComponent('{ me { sub } }')}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true' } });
+    expect(res.status).toBe(200);
+    expect(await res.json()).toEqual({ data: { me: { sub: 'probation-po-07' } } });
+  });
+
+  it('closes the connection of a client that sends its headers too slowly', async () => {
+    const port = Number(new URL(gw.url).port);
+    const closed = await new Promise<string>((resolve) => {
+      const socket = connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'));
+      let answer = '';
+      socket.on('data', (d) => (answer += String(d)));
+      socket.on('close', () => resolve(answer));
+      setTimeout(() => { socket.destroy(); resolve('still open'); }, 8000);
+    });
+    expect(closed).not.toBe('still open');
+    expect(closed === '' || closed.startsWith('HTTP/1.1 408')).toBe(true);
+  });
+
+  it('limits each caller’s rate with 429 and Retry-After, without affecting other callers', async () => {
+    const flood = await tokenFor(gw.home, 'prison', 'prison_officer', 'flooding-client');
+    const statuses: number[] = [];
+    let retryAfter: string | null = null;
+    for (let i = 0; i < 105; i++) {
+      const res = await gql(gw.url, '{ me { sub } }', { token: flood });
+      statuses.push(res.status);
+      if (res.status === 429) {
+        retryAfter = res.headers.get('retry-after');
+        expect(code(res)).toBe('RATE_LIMITED');
+      }
+    }
+    expect(statuses.filter((s) => s === 200)).toHaveLength(100);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(5);
+    expect(Number(retryAfter)).toBeGreaterThanOrEqual(1);
+    expect((await gql(gw.url, '{ me { sub } }', { token })).status).toBe(200);
+    expect(logs.lines.some((l) => l.code === 'ERR_HTTP_RATE_LIMITED')).toBe(true);
+  });
+
+  it('refuses a bad token with 401 and records the attempt in the operational log without the token', async () => {
+    const forged = `${token.split('.').slice(0, 2).join('.')}.AAAA`;
+    const res = await gql(gw.url, '{ me { sub } }', { token: forged });
+    expect(res.status).toBe(401);
+    expect(res.body).toEqual({ errors: [{ message: 'token did not verify', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(logs.lines.some((l) => l.msg === 'request refused' && l.code === 'ERR_AUTH_UNAUTHENTICATED')).toBe(true);
+    expect(logs.text()).not.toContain(token.split('.')[2]!);
+  });
+});
+
+describe('values reaching agencies', () => {
+  it.each([
+    ['an injection string', 'JMBG', "0101990710024'; DROP TABLE \"INMATE_MASTER\"; --"],
+    ['an over-long value', 'KOSOVO_PN', '1'.repeat(5000)],
+    ['a wrong check digit', 'JMBG', '0101990710025'],
+    ['NUL bytes', 'AL_NID', 'J1234\u00005678N'],
+  ])('turns %s in an identifier into BAD_USER_INPUT before any agency is asked', async (_, scheme, value) => {
+    const before = await backendCalls(gw.url);
+    const res = await gql(gw.url, 'query($id: IdentifierInput!) { person(identifier: $id) { id } }', { token, purpose: 'SUPERVISION', variables: { id: { scheme, value } } });
+    expect(code(res)).toBe('BAD_USER_INPUT');
+    expect(res.body.data).toEqual({ person: null });
+    noInternals(res);
+    expect(await backendCalls(gw.url)).toBe(before);
+  });
+
+  it('turns a hostile agency reference into BAD_USER_INPUT before the agency is asked', async () => {
+    const before = await backendCalls(gw.url);
+    for (const ref of ["1' OR '1'='1", 'x'.repeat(65), '../../etc/passwd\u0000']) {
+      const res = await gql(gw.url, 'query($r: String!) { personByAgencyRef(agency: "prison", ref: $r) { id } }', { token, purpose: 'SUPERVISION', variables: { r: ref } });
+      expect(code(res)).toBe('BAD_USER_INPUT');
+    }
+    expect(await backendCalls(gw.url)).toBe(before);
+  });
+});
