@@ -1,21 +1,59 @@
 /**
- * `npm run bench`: runs the benchmark scenarios and writes bench/results/<date>.json.
- * Options: --seconds N (per measurement, default 10), --concurrency N (default 8).
+ * `npm run bench`: the benchmark scenarios, one file each under bench/scenarios, results written
+ * to bench/results/<date>.json and printed as a table.
+ * Options: --seconds N (per measurement, default 10), --concurrency N (default 8),
+ * --only a,b (scenario names), --profile (CPU profile of the gateway process in bench/results/).
+ * Scenarios that need the local PostgreSQL (overhead) are skipped with a message when it is down.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
-import { crossAgency50 } from './scenarios/crossAgency50.js';
+import pg from 'pg';
+import { BENCH_PG } from './support/benchConfig.js';
+import { crossAgency50, enforcementCost } from './scenarios/crossAgency50.js';
+import { overhead } from './scenarios/overhead.js';
+import { auditThroughput } from './scenarios/auditThroughput.js';
 
-const { values } = parseArgs({ options: { seconds: { type: 'string', default: '10' }, concurrency: { type: 'string', default: '8' }, profile: { type: 'boolean', default: false } } });
+const { values } = parseArgs({
+  options: {
+    seconds: { type: 'string', default: '10' },
+    concurrency: { type: 'string', default: '8' },
+    only: { type: 'string' },
+    profile: { type: 'boolean', default: false },
+  },
+});
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
+const only = values.only ? new Set(values.only.split(',')) : null;
+const resultsDir = new URL('./results/', import.meta.url);
+mkdirSync(resultsDir, { recursive: true });
+const nodeArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', resultsDir.pathname] : [];
 const machine = { node: process.version, cpus: cpus().length, cpu: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30) };
 
-// --profile writes a CPU profile of the gateway process (node --cpu-prof) to bench/results/.
-const nodeArgs = values.profile ? ['--cpu-prof', '--cpu-prof-dir', new URL('./results/', import.meta.url).pathname] : [];
-const results = [await crossAgency50({ seconds, concurrency, nodeArgs })];
-const report = { date: new Date().toISOString(), machine, command: `npm run bench -- --seconds ${seconds} --concurrency ${concurrency}`, results };
-mkdirSync(new URL('./results/', import.meta.url), { recursive: true });
-writeFileSync(new URL(`./results/${report.date.slice(0, 10)}.json`, import.meta.url), `${JSON.stringify(report, null, 2)}\n`);
-console.table(results.map((r) => ({ scenario: r.scenario, 'req/s': r.rps.toFixed(1), 'p50 ms': r.p50ms.toFixed(1), 'p99 ms': r.p99ms.toFixed(1), 'backend calls/req': r.backendCallsPerRequest.toFixed(2), errors: r.errors })));
+async function postgresUp(): Promise<boolean> {
+  const c = new pg.Client({ connectionString: `${BENCH_PG}/postgres`, connectionTimeoutMillis: 2000 });
+  try {
+    await c.connect();
+    await c.end();
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
+  crossAgency50: () => crossAgency50({ seconds, concurrency, nodeArgs }),
+  enforcementCost: () => enforcementCost({ seconds, concurrency }),
+  auditThroughput: async () => ({ scenario: 'auditThroughput', runs: await auditThroughput({ seconds, concurrency }) }),
+  overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
+};
+
+const results: Array<Record<string, unknown>> = [];
+for (const [name, run] of Object.entries(scenarios)) {
+  if (only && !only.has(name)) continue;
+  process.stderr.write(`bench: ${name}…\n`);
+  results.push(await run());
+}
+const report = { date: new Date().toISOString(), machine, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), results };
+writeFileSync(new URL(`./${report.date.slice(0, 19).replace(/:/g, '')}.json`, resultsDir), `${JSON.stringify(report, null, 2)}\n`);
+for (const r of results) console.log(JSON.stringify(r, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));

@@ -31,6 +31,11 @@ export class RequestFacts {
     });
   }
 
+  /** Starts fetching the stored facts of a person (batched with every other prefetch of this tick). */
+  prefetch(personId: string): void {
+    void this.stored.load(personId);
+  }
+
   async load(person: PersonNode): Promise<PersonFacts> {
     const stored = await this.stored.load(person.id);
     if (stored === null) return { assigned: null, consents: null };

@@ -34,6 +34,8 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
   const providers = ctx.sources.providersOf('personByNationalId');
   const nodes = await Promise.all(
     checked.map(async ({ scheme, value }) => {
+      // The policy's stored facts are keyed by pseudonym: fetch them while the agencies link.
+      ctx.facts.prefetch(ctx.pseudonymize('person', scheme, value));
       const links = new Map<string, PersonRecord>();
       const linkErrors = new Map<string, unknown>();
       await Promise.all(
