@@ -60,6 +60,7 @@ export const csvAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     agency,
     kind: 'csv',
     entities: new Set(mapping.entities.keys()),
+    deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
       if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));

@@ -1,12 +1,14 @@
 import { resolve } from 'node:path';
-import { Pool } from 'undici';
 import {
-  AdapterConfigInvalid, AdapterError, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
+  AdapterError, AdapterKeyRefused, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
   parseAdapterConfig, pathGetter, runBatch, type Adapter, type AdapterFactory, type ChunkResult,
   type CompiledEntity, type Deadline,
 } from '../sdk/index.js';
-import { BodyRefused, readJsonBody } from './readJsonBody.js';
+import { createHttpAuth } from './createHttpAuth.js';
+import { fetchPages } from './fetchPages.js';
+import { JsonClient } from './JsonClient.js';
 import { restConfig } from './restConfig.js';
+import { splitByUrl } from './splitByUrl.js';
 
 const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 
@@ -16,56 +18,51 @@ const codeOf = (error: unknown): string => {
   return typeof code === 'string' ? ` (${code})` : '';
 };
 
-function bearerToken(agency: string, token: string): string {
-  if (!token.startsWith('env:')) return token;
-  const value = process.env[token.slice(4)];
-  if (!value) throw new AdapterConfigInvalid(agency, `${agency}: auth token variable ${token.slice(4)} is not set`);
-  return value;
-}
+/** Room kept in the URL for a pagination parameter. */
+const PAGE_PARAM_RESERVE = 256;
 
 /**
  * `kind: rest` — an agency's JSON batch endpoint. Per chunk one keep-alive GET
- * `<baseUrl><path>?<keyParam>=k1,k2,…` (keys URL-encoded). The answer is treated as hostile:
- * non-2xx, invalid JSON, an oversized body or no item array fails the batch
- * (`AdapterUnavailable`, with the status but never the body); items that are not objects
- * are dropped and every value is coerced by its field spec.
+ * `<baseUrl><path>?<keyParam>=k1,k2,…` (keys URL-encoded; chunks cut to `maxBatch` keys and
+ * `maxUrlLength`), then, for entities with `pages:`, one GET per further page (each a backend
+ * call). The answer is treated as hostile: non-2xx, invalid JSON, an oversized body or no item
+ * array fails the batch (`AdapterUnavailable`, with the status but never the body); items that
+ * are not objects are dropped and every value is coerced by its field spec.
  */
 export const restAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
   const config = parseAdapterConfig(agency, 'rest', restConfig, rawConfig);
-  const token = config.auth ? bearerToken(agency, config.auth.token) : undefined;
+  const auth = createHttpAuth(agency, config.auth, config.deadlineMs);
   const logger = deps.logger;
   const mapping = compileMapping(await loadMapping(resolve(deps.baseDir, config.mapping), agency, { kind: 'rest' }), {
     getter: pathGetter,
     onDroppedItem: (entity, list) => logger.warn({ entity, list }, 'dropped a list element that is not an object'),
   });
-  const base = new URL(config.baseUrl);
-  const prefix = base.pathname.replace(/\/+$/, '');
-  // One keep-alive pool per origin: global fetch cost 12% CPU under load (DESIGN).
-  const pool = new Pool(base.origin, { connections: config.connections, keepAliveTimeout: 10_000 });
-  const headers: Record<string, string> = { accept: 'application/json', ...(token ? { authorization: `Bearer ${token}` } : {}) };
+  const client = new JsonClient({ agency, baseUrl: config.baseUrl, connections: config.connections, maxResponseBytes: config.maxResponseBytes, auth });
   const itemsAt = new Map([...mapping.entities].map(([name, e]) => [name, e.spec.itemsAt ? pathGetter(e.spec.itemsAt) : null]));
-  let closing: Promise<void> | null = null;
+
+  const firstPath = (entity: CompiledEntity, keys: readonly string[]): string => {
+    const { path, keyParam } = entity.spec;
+    return `${path!}${path!.includes('?') ? '&' : '?'}${encodeURIComponent(keyParam!)}=${keys.map(encodeURIComponent).join(',')}`;
+  };
+  /** Characters of the URL left for the comma-joined keys of one entity. */
+  const keyBudget = (entity: CompiledEntity): number =>
+    config.maxUrlLength - client.prefix.length - firstPath(entity, []).length - (entity.spec.pages ? PAGE_PARAM_RESERVE : 0);
 
   const fetchChunk = async (entity: CompiledEntity, keys: string[], deadline: Deadline): Promise<ChunkResult> => {
     const { spec } = entity;
-    const query = `${encodeURIComponent(spec.keyParam!)}=${keys.map(encodeURIComponent).join(',')}`;
-    const path = `${prefix}${spec.path!}${spec.path!.includes('?') ? '&' : '?'}${query}`;
-    deps.onBackendCall(spec.entity);
-    const response = await pool.request({ path, method: 'GET', headers, signal: deadline.signal });
-    if (response.statusCode < 200 || response.statusCode > 299) {
-      await response.body.dump().catch(() => {});
-      throw new AdapterUnavailable(agency, `${agency}: ${spec.entity}: HTTP ${response.statusCode}`);
-    }
-    let body: unknown;
-    try {
-      body = await readJsonBody(response, config.maxResponseBytes);
-    } catch (error) {
-      if (error instanceof BodyRefused) throw new AdapterUnavailable(agency, `${agency}: ${spec.entity}: ${error.message}`);
-      throw error;
-    }
     const at = itemsAt.get(spec.entity);
-    const items = at ? at(body) : body;
-    if (!Array.isArray(items)) throw new AdapterUnavailable(agency, `${agency}: ${spec.entity}: response has no item array${spec.itemsAt ? ` at ${spec.itemsAt}` : ''}`);
+    const items = await fetchPages({
+      agency, entity: spec.entity, first: firstPath(entity, keys), origin: client.origin, prefix: client.prefix, spec: spec.pages,
+      get: (path) => {
+        deps.onBackendCall(spec.entity);
+        return client.request({ method: 'GET', path, signal: deadline.signal, what: spec.entity });
+      },
+      itemsOf: (body) => {
+        const list = at ? at(body) : body;
+        if (!Array.isArray(list)) throw new AdapterUnavailable(agency, `${agency}: ${spec.entity}: response has no item array${spec.itemsAt ? ` at ${spec.itemsAt}` : ''}`, { transient: false });
+        return list;
+      },
+    });
     const objects = items.filter(isObject);
     if (objects.length < items.length) logger.warn({ entity: spec.entity, dropped: items.length - objects.length }, 'dropped response items that are not objects');
     return buildRecords(entity, objects);
@@ -75,35 +72,30 @@ export const restAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     agency,
     kind: 'rest',
     entities: new Set(mapping.entities.keys()),
+    deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
       if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
+      const maxBatch = compiled.spec.maxBatch ?? config.maxBatch;
+      const budget = keyBudget(compiled);
       return runBatch({
         agency, entity, keys, call,
         deadlineMs: config.deadlineMs,
-        maxBatch: compiled.spec.maxBatch ?? config.maxBatch,
+        maxBatch,
         concurrency: Math.min(4, config.connections),
         many: compiled.spec.many,
+        refuse: (key) => (encodeURIComponent(key).length > budget ? new AdapterKeyRefused(agency, `${agency}: ${entity}: a key is longer than the agency's URL limit`) : null),
+        split: (unique) => splitByUrl(unique, maxBatch, budget),
         fetch: (chunk, deadline) => fetchChunk(compiled, chunk, deadline),
         failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} request failed${codeOf(error)}`, { cause: error }),
       });
     },
     async ready() {
-      try {
-        const response = await pool.request({
-          path: `${prefix}${config.healthPath}`, method: 'GET', headers, signal: AbortSignal.timeout(config.deadlineMs),
-        });
-        await response.body.dump().catch(() => {});
-        const ok = response.statusCode >= 200 && response.statusCode <= 299;
-        return ok ? { ok } : { ok, detail: `health check answered HTTP ${response.statusCode}` };
-      } catch (error) {
-        return { ok: false, detail: `health check failed${codeOf(error)}` };
-      }
+      const probe = await client.probe(config.healthPath, config.deadlineMs);
+      if (probe.ok) return { ok: true };
+      return { ok: false, detail: probe.status === undefined ? `health check failed${probe.code ? ` (${probe.code})` : ''}` : `health check answered HTTP ${probe.status}` };
     },
-    close() {
-      closing ??= pool.close().catch(() => pool.destroy()).then(() => undefined);
-      return closing;
-    },
+    close: () => client.close(),
   };
   return adapter;
 };

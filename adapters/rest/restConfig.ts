@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpAuthConfig } from './httpAuthConfig.js';
 
 /** Config of a `kind: rest` adapter. */
 export const restConfig = z.strictObject({
@@ -12,8 +13,13 @@ export const restConfig = z.strictObject({
   healthPath: z.string().startsWith('/').default('/health'),
   /** Larger answers are refused (AdapterUnavailable) rather than buffered. */
   maxResponseBytes: z.number().int().positive().default(32 * 1024 * 1024),
-  /** `token` may be `env:NAME`, read from the environment when the adapter starts. */
-  auth: z.strictObject({ type: z.literal('bearer'), token: z.string().min(1) }).optional(),
+  /**
+   * Longest request URL (path and query) the agency's server accepts: chunks are cut so their
+   * key list fits, and a single key that cannot fit is answered with `AdapterKeyRefused`.
+   */
+  maxUrlLength: z.number().int().min(256).default(8000),
+  /** `bearer` (a fixed token) or `clientCredentials` (OAuth 2.0); secrets may be `env:NAME`. */
+  auth: httpAuthConfig.optional(),
 });
 
 export type RestConfig = z.output<typeof restConfig>;

@@ -1,3 +1,5 @@
+import { isTransientFailure } from './isTransientFailure.js';
+
 /**
  * Errors raised by adapters. `code` is a literal the gateway maps to a public GraphQL
  * `extensions.code`; `agency` names the source. Messages never carry record contents.
@@ -17,9 +19,26 @@ export class AdapterTimeout extends AdapterError {
   override readonly code = 'ERR_ADAPTER_TIMEOUT';
 }
 
-/** The agency's system could not be reached or answered with a failure. */
+/**
+ * The agency's system could not be reached or answered with a failure. `transient` says
+ * whether asking again may succeed (a reset connection, a 503): only those are retried.
+ * Unless stated, it is read off the cause (`isTransientFailure`).
+ */
 export class AdapterUnavailable extends AdapterError {
   override readonly code = 'ERR_ADAPTER_UNAVAILABLE';
+  readonly transient: boolean;
+  constructor(agency: string, message: string, options?: { cause?: unknown; transient?: boolean }) {
+    super(agency, message, options);
+    this.transient = options?.transient ?? isTransientFailure(options?.cause);
+  }
+}
+
+/**
+ * The adapter's circuit is open: the agency failed repeatedly, so calls fail at once until a
+ * probe after the cool-down succeeds. Public code: SOURCE_UNAVAILABLE.
+ */
+export class AdapterCircuitOpen extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_CIRCUIT_OPEN';
 }
 
 /** The caller's request was aborted (client went away) before the agency answered. */
@@ -49,4 +68,9 @@ export class AdapterConfigInvalid extends AdapterError {
 /** The agency returned a value that does not fit the common type it is mapped to. */
 export class AdapterBadRecord extends AdapterError {
   override readonly code = 'ERR_ADAPTER_BAD_RECORD';
+}
+
+/** A key the agency's system cannot be asked with (e.g. longer than its URL limit): that key's error. */
+export class AdapterKeyRefused extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_KEY_REFUSED';
 }

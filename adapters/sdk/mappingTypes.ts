@@ -1,7 +1,7 @@
 import type { EntityName } from './model.js';
 
 /** The adapter kinds a mapping can be validated for (kind-specific keys and requirements). */
-export type MappingKind = 'sql' | 'rest' | 'csv';
+export type MappingKind = 'sql' | 'rest' | 'graphql' | 'csv';
 
 /** Target types of a field spec (`string` is the default). */
 export const FIELD_TYPES = ['string', 'int', 'number', 'bool', 'date', 'datetime'] as const;
@@ -53,6 +53,19 @@ export interface ListSpec {
   readonly line: number;
 }
 
+/**
+ * rest: how an answer that spans pages is followed. Exactly one of `next` (dotted path of the
+ * next page's URL in the body; same origin as `baseUrl`) or `cursor` (dotted path of an opaque
+ * cursor, sent back as query parameter `param`). No link/cursor, or an empty page, ends it.
+ */
+export interface PageSpec {
+  readonly next?: string;
+  readonly cursor?: string;
+  readonly param?: string;
+  /** Pages per chunk before the answer is refused as runaway (default 50). */
+  readonly max: number;
+}
+
 /** How one entity is read from the agency's system. */
 export interface EntitySpec {
   readonly entity: EntityName;
@@ -66,6 +79,11 @@ export interface EntitySpec {
   readonly path?: string;
   readonly keyParam?: string;
   readonly itemsAt?: string;
+  readonly pages?: PageSpec;
+  /** graphql: the query document (one query operation). */
+  readonly operation?: string;
+  /** graphql: the list variable of `operation` that carries the keys (default `keys`). */
+  readonly variable?: string;
   readonly maxBatch?: number;
   readonly file?: string;
   readonly delimiter?: string;

@@ -4,23 +4,28 @@ import type { MappingReader, Where } from './MappingReader.js';
 import type { EntitySpec, ListSpec, MappingKind, OrderTerm, SqlSource } from './mappingTypes.js';
 import { LIST_ENTITIES, type EntityName } from './model.js';
 import { readFields } from './readFields.js';
+import { readGraphqlOperation } from './readGraphqlOperation.js';
+import { readPages } from './readPages.js';
 import { RECORD_PATHS } from './recordPaths.js';
 
 const ENTITY_KEYS: Record<MappingKind | 'any', readonly string[]> = {
   sql: ['key', 'many', 'fields', 'lists', 'maxBatch', 'source', 'keyType'],
-  rest: ['key', 'many', 'fields', 'lists', 'maxBatch', 'path', 'keyParam', 'itemsAt'],
+  rest: ['key', 'many', 'fields', 'lists', 'maxBatch', 'path', 'keyParam', 'itemsAt', 'pages'],
+  graphql: ['key', 'many', 'fields', 'lists', 'maxBatch', 'query', 'variable', 'itemsAt'],
   csv: ['key', 'many', 'fields', 'lists', 'maxBatch', 'file', 'delimiter'],
-  any: ['key', 'many', 'fields', 'lists', 'maxBatch', 'source', 'keyType', 'path', 'keyParam', 'itemsAt', 'file', 'delimiter'],
+  any: ['key', 'many', 'fields', 'lists', 'maxBatch', 'source', 'keyType', 'path', 'keyParam', 'itemsAt', 'pages', 'query', 'variable', 'file', 'delimiter'],
 };
 const LIST_KEYS: Record<MappingKind | 'any', readonly string[]> = {
   sql: ['fields', 'source', 'key', 'orderBy'],
   rest: ['fields', 'from'],
+  graphql: ['fields', 'from'],
   csv: ['fields', 'file', 'key', 'delimiter'],
   any: ['fields', 'source', 'key', 'orderBy', 'from', 'file', 'delimiter'],
 };
 const REQUIRED: Record<MappingKind, { entity: readonly string[]; list: readonly string[] }> = {
   sql: { entity: ['source', 'key'], list: ['source', 'key'] },
   rest: { entity: ['path', 'keyParam', 'key'], list: ['from'] },
+  graphql: { entity: ['query', 'itemsAt', 'key'], list: ['from'] },
   csv: { entity: ['file', 'key'], list: ['file', 'key'] },
 };
 const ORDER_TERM = /^\s*([A-Za-z_][A-Za-z0-9_]*)(?:\s+(ASC|DESC))?\s*$/i;
@@ -72,7 +77,8 @@ export function readEntitySpec(
     (get.has(k) ? { [k]: read(value(k)) } : {}) as { [P in K]?: V };
   return {
     entity,
-    key: kind === 'rest' ? reader.string(value('key'), where, 'key') : ident(value('key'), where, 'key'),
+    // rest and graphql keys are JSON paths, not sql identifiers.
+    key: kind === 'rest' || kind === 'graphql' ? reader.string(value('key'), where, 'key') : ident(value('key'), where, 'key'),
     keyType,
     many,
     fields: readFields(reader, value('fields'), shape.fields, where, kind),
@@ -85,11 +91,24 @@ export function readEntitySpec(
     }),
     ...optional('keyParam', (n) => reader.string(n, where, 'keyParam')),
     ...optional('itemsAt', (n) => reader.string(n, where, 'itemsAt')),
+    ...optional('pages', (n) => readPages(reader, n, { entity, field: 'pages' })),
+    ...optional('variable', (n) => {
+      const v = reader.string(n, where, 'variable');
+      if (!/^[_A-Za-z][_0-9A-Za-z]*$/.test(v)) reader.fail(n, { entity, field: 'variable' }, 'variable must be a GraphQL name');
+      return v;
+    }),
+    ...(get.has('query') ? { operation: readGraphqlOperation(reader, value('query'), { entity, field: 'query' }, variableOf(value('variable'))) } : {}),
     ...optional('maxBatch', (n) => reader.positiveInt(n, where, 'maxBatch')),
     ...optional('file', (n) => reader.string(n, where, 'file')),
     ...optional('delimiter', (n) => readDelimiter(reader, n, where)),
     line: reader.line(keyNode) ?? 0,
   };
+}
+
+/** The keys variable a graphql entity names (validated with `variable`), default `keys`. */
+function variableOf(node: Node | null): string {
+  const v = isScalar(node) ? node.value : undefined;
+  return typeof v === 'string' ? v : 'keys';
 }
 
 function readList(

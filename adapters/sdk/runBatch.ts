@@ -3,6 +3,7 @@ import { chunk } from './chunk.js';
 import { AdapterBadRecord, AdapterError } from './errors.js';
 import type { EntityName } from './model.js';
 import type { AdapterCall } from './types.js';
+import { untilAborted } from './untilAborted.js';
 import { withDeadline, type Deadline } from './withDeadline.js';
 
 /** What one chunk fetch produced: values (records or per-record Errors) and the key of each. */
@@ -23,6 +24,13 @@ export interface BatchPlan {
   many: boolean;
   /** Canonical form of a key; null when it cannot exist (answered null/[] without asking the backend). */
   normalize?(key: string): string | null;
+  /**
+   * An error for a canonical key the backend cannot be asked with at all (e.g. longer than the
+   * agency's URL limit): that key's value, without a backend call. Null: ask.
+   */
+  refuse?(key: string): Error | null;
+  /** Splits the unique keys into backend calls; default chunks of `maxBatch`. */
+  split?(keys: string[]): string[][];
   /** Fetches one chunk of unique canonical keys (reporting its own backend calls). */
   fetch(keys: string[], deadline: Deadline): Promise<ChunkResult>;
   /** Turns a backend failure that is not already an `AdapterError` into one (usually `AdapterUnavailable`). */
@@ -34,15 +42,38 @@ export interface BatchPlan {
  * normalised and de-duplicated; chunks of `maxBatch` fetched under one deadline; results
  * aligned to the original keys. Rejects with `AdapterAborted`/`AdapterTimeout` when the call
  * is over, else with the first chunk's failure.
+ *
+ * Each chunk first takes one of `call.backendSlots` (the agency's concurrency limit), held
+ * until the backend call really ends, and is raced against the deadline: a backend that
+ * ignores the abort signal still cannot hold the caller past it.
  */
 export async function runBatch(plan: BatchPlan): Promise<unknown[]> {
   if (plan.keys.length === 0) return [];
   const canonical = plan.normalize ? plan.keys.map((k) => plan.normalize!(k)) : plan.keys;
-  const unique = [...new Set(canonical.filter((k): k is string => k !== null))];
+  const refused = new Map<string, Error>();
+  const unique: string[] = [];
+  for (const key of new Set(canonical)) {
+    if (key === null) continue;
+    const error = plan.refuse?.(key) ?? null;
+    if (error) refused.set(key, error);
+    else unique.push(key);
+  }
   const deadline = withDeadline(plan.call.signal, plan.deadlineMs, plan.agency);
   deadline.check();
 
-  const chunks = chunk(unique, plan.maxBatch);
+  const chunks = unique.length === 0 ? [] : plan.split ? plan.split(unique) : chunk(unique, plan.maxBatch);
+  const slots = plan.call.backendSlots;
+  const fetchOne = async (keys: string[]): Promise<ChunkResult> => {
+    const release = slots ? await slots.acquire(deadline.signal) : undefined;
+    let work: Promise<ChunkResult>;
+    try {
+      work = plan.fetch(keys, deadline);
+    } catch (error) {
+      work = Promise.reject(error);
+    }
+    if (release) void work.then(release, release);
+    return untilAborted(work, deadline.signal);
+  };
   const results: ChunkResult[] = new Array(chunks.length);
   let next = 0;
   let failed: AdapterError | null = null;
@@ -51,7 +82,7 @@ export async function runBatch(plan: BatchPlan): Promise<unknown[]> {
     while (failed === null && next < chunks.length) {
       const i = next++;
       try {
-        results[i] = await plan.fetch(chunks[i]!, deadline);
+        results[i] = await fetchOne(chunks[i]!);
         deadline.check();
       } catch (error) {
         failed ??= deadline.failure() ?? (error instanceof AdapterError ? error : plan.failure(error));
@@ -69,7 +100,15 @@ export async function runBatch(plan: BatchPlan): Promise<unknown[]> {
     for (const v of r.values) values.push(v);
   }
   const { agency, entity } = plan;
-  return alignResults(canonical, (_, i) => keys[i] ?? null, values, plan.many, () =>
+  const aligned = alignResults(canonical, (_, i) => keys[i] ?? null, values, plan.many, () =>
     new AdapterBadRecord(agency, `${agency}: ${entity}: more than one record for one key (only list entities take many: true)`),
   );
+  if (refused.size > 0) {
+    for (let i = 0; i < canonical.length; i++) {
+      const key = canonical[i];
+      const error = key === null || key === undefined ? undefined : refused.get(key);
+      if (error) aligned[i] = error;
+    }
+  }
+  return aligned;
 }

@@ -1,4 +1,6 @@
 import type { Logger } from 'pino';
+import type { BackendSlots } from './BackendSlots.js';
+import type { CircuitState } from './CircuitBreaker.js';
 import type { EntityName } from './model.js';
 
 /** What the gateway passes with every batch. */
@@ -8,6 +10,19 @@ export interface AdapterCall {
   /** The caller's declared purpose of use (agencies may log it on their side). */
   purpose: string;
   logger: Logger;
+  /**
+   * Set by the resilience wrapper (`resilientAdapter`): every backend call of this batch takes
+   * one of these slots first (`runBatch` does it), so the agency's concurrency limit holds.
+   */
+  backendSlots?: BackendSlots;
+}
+
+/** What `ready()` reports for /readyz. */
+export interface AdapterReadiness {
+  ok: boolean;
+  detail?: string;
+  /** The circuit breaker's state (the resilience wrapper adds it). */
+  circuit?: CircuitState;
 }
 
 /**
@@ -27,9 +42,11 @@ export interface Adapter {
   readonly kind: string;
   /** The entities this agency's mapping provides. */
   readonly entities: ReadonlySet<EntityName>;
+  /** The kind's own per-call deadline (`deadlineMs` in its config), when it has one. */
+  readonly deadlineMs?: number;
   load(entity: EntityName, keys: readonly string[], call: AdapterCall): Promise<Array<unknown>>;
   /** Cheap liveness probe of the backend, for /readyz. Never throws. */
-  ready(): Promise<{ ok: boolean; detail?: string }>;
+  ready(): Promise<AdapterReadiness>;
   /** Releases connections; idempotent. */
   close(): Promise<void>;
 }

@@ -10,6 +10,8 @@ export interface SqlDriver {
   query(text: string, params: readonly unknown[], deadline: Deadline): Promise<Record<string, unknown>[]>;
   /** Throws when the engine does not answer `SELECT 1`. */
   ping(timeoutMs: number): Promise<void>;
+  /** Whether a failure of `query` is the connection's (worth a retry) rather than the statement's. */
+  transient?(error: unknown): boolean;
   /** Idempotent. */
   close(): Promise<void>;
   /** Chunks that may run at once (the connection pool size). */

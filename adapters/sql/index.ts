@@ -6,3 +6,4 @@ export * from './buildSelect.js';
 export * from './pgDriver.js';
 export * from './pgliteDriver.js';
 export * from './pgCancel.js';
+export * from './mariadbDriver.js';

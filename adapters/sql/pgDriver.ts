@@ -72,6 +72,8 @@ export function pgDriver(options: PgDriverOptions): SqlDriver {
         void Promise.allSettled([running, cancelling]).then(() => client.release(broken));
       }
     },
+    // pg reports connection failures without a SQLSTATE (see `broken` above).
+    transient: (error) => typeof (error as { code?: unknown } | null)?.code !== 'string',
     async ping(timeoutMs) {
       const client = await pool.connect();
       try {

@@ -1,14 +1,15 @@
 import { resolve } from 'node:path';
 import {
   AdapterConfigInvalid, AdapterError, AdapterUnavailable, buildRecords, compileMapping, groupRows, isSqlIdentifier,
-  loadMapping, parseAdapterConfig, runBatch, type Adapter, type AdapterDeps, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
+  loadMapping, parseAdapterConfig, readSecret, runBatch, type Adapter, type AdapterDeps, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
   type Deadline,
 } from '../sdk/index.js';
 import { buildSelect } from './buildSelect.js';
+import { mariadbDriver } from './mariadbDriver.js';
 import { pgDriver } from './pgDriver.js';
 import { pgliteDriver } from './pgliteDriver.js';
 import { sqlConfig, type SqlConfig } from './sqlConfig.js';
-import { postgresDialect, type SqlDialect } from './SqlDialect.js';
+import { mariadbDialect, postgresDialect, type SqlDialect } from './SqlDialect.js';
 import type { SqlDriver } from './SqlDriver.js';
 
 const INT_KEY = /^[+-]?\d{1,18}$/;
@@ -23,9 +24,16 @@ const codeOf = (error: unknown): string => {
 };
 
 function openDriver(agency: string, config: SqlConfig, deps: AdapterDeps): { driver: SqlDriver; dialect: SqlDialect } {
+  if (config.dialect === 'mariadb') {
+    const { poolSize, deadlineMs, tls } = config;
+    const url = readSecret(agency, config.url, 'url');
+    if (!/^(mariadb|mysql):\/\//.test(url)) throw new AdapterConfigInvalid(agency, `${agency}: the mariadb url must start with mariadb:// or mysql://`);
+    return { dialect: mariadbDialect, driver: mariadbDriver({ agency, url, poolSize, deadlineMs, tls, logger: deps.logger }) };
+  }
   if (config.dialect === 'postgres') {
     const logger = deps.logger;
-    return { dialect: postgresDialect, driver: pgDriver({ agency, url: config.url, poolSize: config.poolSize, deadlineMs: config.deadlineMs, logger }) };
+    const url = readSecret(agency, config.url, 'url');
+    return { dialect: postgresDialect, driver: pgDriver({ agency, url, poolSize: config.poolSize, deadlineMs: config.deadlineMs, logger }) };
   }
   if (config.dataDir) return { dialect: postgresDialect, driver: pgliteDriver({ dataDir: resolve(deps.baseDir, config.dataDir) }) };
   if (!deps.pglite) throw new AdapterConfigInvalid(agency, `${agency}: dialect pglite without dataDir needs the gateway's in-process PGlite`);
@@ -33,8 +41,9 @@ function openDriver(agency: string, config: SqlConfig, deps: AdapterDeps): { dri
 }
 
 /**
- * `kind: sql` — an agency database (PostgreSQL, PGlite). Per chunk of keys: one SELECT of the
- * mapped columns with the keys as one bound array, then one SELECT per mapped list with the
+ * `kind: sql` — an agency database (PostgreSQL, PGlite, MariaDB/MySQL). Per chunk of keys: one SELECT of the
+ * mapped columns with the keys bound (one array parameter, or one placeholder each on MariaDB,
+ * chunks then cut to its placeholder limit), then one SELECT per mapped list with the
  * parent key values found. Every statement is one backend call, so the count per chunk is
  * fixed (1 + lists) whatever the data holds.
  */
@@ -70,18 +79,21 @@ export const sqlAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     agency,
     kind: 'sql',
     entities: new Set(mapping.entities.keys()),
+    deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
       if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
       return runBatch({
         agency, entity, keys, call,
         deadlineMs: config.deadlineMs,
-        maxBatch: compiled.spec.maxBatch ?? config.maxBatch,
+        maxBatch: Math.min(compiled.spec.maxBatch ?? config.maxBatch, dialect.maxKeys),
         concurrency: driver.concurrency,
         many: compiled.spec.many,
-        ...(compiled.spec.keyType === 'int' ? { normalize: canonicalInt } : {}),
+        normalize: compiled.spec.keyType === 'int' ? canonicalInt : (key) => (dialect.canHold(key) ? key : null),
         fetch: (chunk, deadline) => fetchChunk(compiled, chunk, deadline),
-        failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} query failed${codeOf(error)}`, { cause: error }),
+        failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} query failed${codeOf(error)}`, {
+          cause: error, ...(driver.transient?.(error) ? { transient: true } : {}),
+        }),
       });
     },
     async ready() {

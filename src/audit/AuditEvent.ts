@@ -12,7 +12,8 @@ export interface AuditEvent {
   caller: { sub: string; agency: string; roles: string[]; client: string | null };
   purpose: Purpose | null;
   breakGlass: string | null;
-  operation: { name: string | null; documentHash: string | null };
+  /** `persistedId`: the trusted operation's id, when the client ran one from its manifest. */
+  operation: { name: string | null; documentHash: string | null; persistedId?: string };
   /** Audit-domain pseudonym of the person; null for an event that touched nobody. */
   subject: string | null;
   /** Agencies whose systems were read for this person. */

@@ -81,7 +81,7 @@ export class AuditLog {
     );
     const size = Number(rows[0]?.size ?? 0);
     const signed = rows[0]?.signed == null ? -1 : Number(rows[0].signed);
-    return size > signed ? this.checkpoint() : null;
+    return size > 0 && size > signed ? this.checkpoint() : null;
   }
 
   checkpoints(limit: number): Promise<Checkpoint[]> {

@@ -21,3 +21,4 @@ export * from './subjectAccessReport.js';
 export * from './callerVolume.js';
 export * from './PrivacyOfficerView.js';
 export * from './toAuditApi.js';
+export * from './auditGrants.js';

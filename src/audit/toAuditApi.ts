@@ -19,6 +19,7 @@ export const toAuditApi = {
       breakGlass: e.breakGlass,
       operationName: e.operation.name,
       documentHash: e.operation.documentHash,
+      persistedOperationId: e.operation.persistedId ?? null,
       subject: e.subject,
       agencies: e.agencies,
       released: e.released,

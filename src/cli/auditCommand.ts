@@ -1,31 +1,39 @@
+import { resolve } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
-import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, verifyLog, type LogVerification } from '../audit/index.js';
+import { AuditLog, GroupCommitAuditStore, auditGrants, loadCheckpointKeys, verifyLog, type LogVerification } from '../audit/index.js';
 import { loadConfig } from '../config/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { UsageError, parse, run } from './parse.js';
 
-const USAGE = 'usage: reintegra audit verify|count|checkpoint --config FILE [--json]  |  reintegra audit keygen';
+const USAGE = 'usage: reintegra audit verify|count|checkpoint --config FILE [--json]  |  reintegra audit keygen  |  reintegra audit grants --role NAME';
 
 /**
  * `reintegra audit …` on the store a config names:
  * - `verify`: recomputes the whole Merkle log and checks every checkpoint; exit 0 only when all
  *   of it verifies, else 1 with the first bad entry named (leaf index and seq);
  * - `count`: events in the log; `checkpoint`: signs one now;
- * - `keygen`: prints a new private ES256 JWK for `audit.signingKey`.
+ * - `keygen`: prints a new private ES256 JWK for `audit.signingKey`;
+ * - `grants --role NAME`: prints the SQL that lets the gateway's role append but never change the log.
  * The embedded demo keeps its store in memory: there, use the privacy-officer API (`auditLog { verify }`).
  */
 export function auditCommand(args: string[]): Promise<number> {
   return run(async () => {
-    const { values, positionals } = parse(args, { config: { type: 'string' }, json: { type: 'boolean', default: false } });
+    const { values, positionals } = parse(args, { config: { type: 'string' }, json: { type: 'boolean', default: false }, role: { type: 'string' } });
     const action = positionals[0];
     if (action === 'keygen') return keygen();
+    if (action === 'grants') {
+      if (!values.role || !/^[a-z_][a-z0-9_]{0,62}$/.test(values.role)) throw new UsageError('--role must name the gateway\'s database role (a lower-case SQL identifier)');
+      process.stdout.write(`${auditGrants(values.role).map((s) => `${s};`).join('\n')}\n`);
+      return 0;
+    }
     if (action !== 'verify' && action !== 'count' && action !== 'checkpoint') throw new UsageError(USAGE);
     if (!values.config) {
       throw new UsageError('--config is required: the embedded demo keeps its audit log in memory (use the privacy-officer API, auditLog { verify }, or the /audit page)');
     }
     const { config, baseDir } = await loadConfig(values.config);
     const keys = await loadCheckpointKeys(config.audit, baseDir);
-    const store = await openStore(config.store);
+    // A relative dataDir is relative to the config file, like every other path in it.
+    const store = await openStore(config.store.kind === 'pglite' && config.store.dataDir ? { ...config.store, dataDir: resolve(baseDir, config.store.dataDir) } : config.store);
     try {
       if (action === 'count') {
         process.stdout.write(`${await new GroupCommitAuditStore(store).count()}\n`);

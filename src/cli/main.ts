@@ -5,6 +5,7 @@ const COMMANDS: Record<string, () => Promise<(args: string[]) => Promise<number>
   config: async () => (await import('./configCommand.js')).configCommand,
   audit: async () => (await import('./auditCommand.js')).auditCommand,
   policy: async () => (await import('./policyCommand.js')).policyCommand,
+  demo: async () => (await import('./demoCommand.js')).demoCommand,
 };
 
 const USAGE = `reintegra — GraphQL interoperability gateway for multi-agency offender management
@@ -25,8 +26,9 @@ Usage:
   reintegra audit verify --config FILE [--json]
       Recompute the audit log's Merkle tree and check every signed checkpoint; exit 0 only
       when all verify, else 1 naming the first bad entry (leaf index and seq).
-  reintegra audit count --config FILE | audit checkpoint --config FILE | audit keygen
-      Count the events; sign a checkpoint now; print a new key for audit.signingKey.
+  reintegra audit count --config FILE | audit checkpoint --config FILE | audit keygen | audit grants --role R
+      Count the events; sign a checkpoint now; print a new key for audit.signingKey; print the
+      SQL that lets the gateway's database role R append to the log but never change it.
 
 Exit codes: 0 success, 1 failure, 2 bad arguments.`;
 

@@ -1,4 +1,4 @@
-import { pino } from 'pino';
+import { pino, type DestinationStream } from 'pino';
 import { loadConfig } from '../config/index.js';
 import { demoExample, exampleBody, startEmbeddedGateway, type DemoExample } from '../embedded/index.js';
 import { createGateway, startServer } from '../server/index.js';
@@ -45,12 +45,22 @@ export function serveCommand(args: string[]): Promise<number> {
   });
 }
 
-function createLogger() {
-  return pino({
+/**
+ * The operational log (pino): separate from the audit log, and never tokens or personal data.
+ * Database errors are logged without their `detail`, which can quote a whole row (an audit event).
+ */
+export function createLogger(destination?: DestinationStream) {
+  const options = {
     level: process.env.LOG_LEVEL ?? 'info',
-    // Operational log: never tokens, never personal data.
-    redact: { paths: ['req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token'], censor: '[redacted]' },
-  });
+    redact: {
+      paths: [
+        'req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token',
+        'req.headers["x-break-glass"]', 'headers["x-break-glass"]', 'variables', '*.variables', 'err.detail',
+      ],
+      censor: '[redacted]',
+    },
+  };
+  return destination ? pino(options, destination) : pino(options);
 }
 
 function banner(url: string, example: DemoExample): string {

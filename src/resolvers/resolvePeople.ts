@@ -58,6 +58,8 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
 /** Fetches the policy's facts, then hides a person the caller may not know about (as if unknown). */
 async function visibleOrNull(ctx: GatewayContext, node: PersonNode): Promise<PersonNode | null> {
   node.facts = await ctx.facts.load(node);
+  // The audit event says whether the caller was assigned (case team or caseload) to this person.
+  if (node.facts.assigned !== null) ctx.audit.caseTeam(node.id, node.facts.assigned);
   return ctx.access.mayKnow(node) ? node : null;
 }
 

@@ -26,7 +26,7 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
               caller: { sub: ctx.principal.sub, agency: ctx.principal.agency, roles: ctx.principal.roles, client: ctx.principal.client },
               purpose: ctx.intent.purpose,
               breakGlass: ctx.intent.breakGlass,
-              operation: { name: rc.operationName ?? null, documentHash: rc.queryHash ?? null },
+              operation: { name: rc.operationName ?? null, documentHash: rc.queryHash ?? null, ...(ctx.operationId ? { persistedId: ctx.operationId } : {}) },
             },
             failed,
           );

@@ -16,6 +16,7 @@ import { SourceRegistry } from '../sources/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { auditPlugin } from './auditPlugin.js';
 import { noticesPlugin } from './noticesPlugin.js';
+import { RateLimiter, operationLimitRules, persistedOperationsPlugin } from './limits/index.js';
 import { buildSchema } from './buildSchema.js';
 import { createFormatError } from './formatError.js';
 import { createMetrics, type GatewayMetrics } from './createMetrics.js';
@@ -53,6 +54,7 @@ export interface Gateway {
   pseudonymize: Pseudonymizer;
   decide: DecideFn;
   skipFacts: boolean;
+  rateLimiter: RateLimiter;
   logger: Logger;
   close(): Promise<void>;
 }
@@ -91,6 +93,14 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     schema: buildSchema(),
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
+    // No "Did you mean …?" hints about the schema outside the demo.
+    hideSchemaDetailsFromClientErrors: !config.server.introspection,
+    validationRules: operationLimitRules(config.server.limits),
+    parseOptions: { maxTokens: config.server.limits.maxTokens },
+    // Persisted operations are the gateway's own (per client, see persistedOperationsPlugin);
+    // Apollo's automatic ones would let any client register any operation.
+    persistedQueries: false,
+    allowBatchedHttpRequests: false,
     csrfPrevention: true,
     // Apollo's per-field tracing and cache hints cost CPU on every field; none is used here.
     plugins: [
@@ -99,6 +109,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginInlineTraceDisabled(),
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
+      persistedOperationsPlugin(config.persistedOperations, baseDir, logger),
       noticesPlugin(),
       auditPlugin(writer as AuditStore, metrics, logger),
     ],
@@ -122,6 +133,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     pseudonymize,
     decide: options.decide ?? createDecide(config),
     skipFacts: options.decide !== undefined && options.skipFacts === true,
+    rateLimiter: new RateLimiter(config.server.rateLimit.requestsPerMinute, config.server.rateLimit.burst),
     consents: new ConsentStore(store),
     logger,
     async close() {

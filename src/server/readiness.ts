@@ -1,9 +1,11 @@
+import type { AdapterReadiness } from '../../adapters/sdk/index.js';
 import type { Gateway } from './createGateway.js';
 
 export interface Readiness {
   ready: boolean;
   store: { ok: boolean; detail?: string };
-  agencies: Record<string, { ok: boolean; detail?: string }>;
+  /** Per agency: its backend's probe and its circuit breaker (`closed` | `open` | `half-open`). */
+  agencies: Record<string, AdapterReadiness>;
 }
 
 /**

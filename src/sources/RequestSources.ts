@@ -1,14 +1,15 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { LIST_ENTITIES, type AdapterCall, type EntityName } from '../../adapters/sdk/index.js';
+import { AdapterBadRecord, checkRecord, LIST_ENTITIES, type AdapterCall, type EntityName } from '../../adapters/sdk/index.js';
 import { normaliseNationalId } from '../linkage/index.js';
 import type { SourceRegistry } from './SourceRegistry.js';
 
 /**
  * The per-request window onto the agencies: one DataLoader per (agency, entity), so a query for
  * 100 people makes one backend call per agency and entity, not 100. Records are cached only for
- * the life of the request. Every record coming back is checked to belong to the key asked for:
- * an adapter bug must not become a leak, so a stray record is dropped and logged.
+ * the life of the request. Every record coming back is checked to belong to the key asked for
+ * and to fit its common type: an adapter bug must not become a leak, so a stray or malformed
+ * record is dropped and logged.
  */
 export class RequestSources {
   private readonly loaders = new Map<string, DataLoader<string, unknown>>();
@@ -58,27 +59,35 @@ export class RequestSources {
     return loader;
   }
 
-  /** Keeps only what belongs to `key`; anything else is dropped and logged (never its contents). */
+  /**
+   * Lets through only what belongs to `key` and fits its common type (`checkRecord`: required
+   * fields, enum values, dates, length caps, list shapes). Anything else — a record for another
+   * person, of the wrong shape, or a list with one such record — is dropped and logged (never its
+   * contents) and the key's value becomes an `AdapterBadRecord`: the caller then gets the
+   * agency's SOURCE_UNAVAILABLE rather than a silently shortened answer.
+   */
   private owned(agency: string, entity: EntityName, key: string, value: unknown): unknown {
     if (value === null || value === undefined || value instanceof Error) return value ?? null;
-    if (LIST_ENTITIES.has(entity)) {
-      if (!Array.isArray(value)) return this.stray(agency, entity, 'not a list', []);
-      const own = value.filter((r) => isObject(r) && r.ref === key);
-      return own.length === value.length ? value : this.stray(agency, entity, 'record for another person', own);
+    const records = LIST_ENTITIES.has(entity) ? value : [value];
+    if (!Array.isArray(records)) return this.dropped(agency, entity, 'not a list');
+    for (const record of records) {
+      const problem = !isObject(record) ? 'not a record' : !belongsTo(entity, key, record) ? 'record for another person' : checkRecord(entity, record);
+      if (problem !== null) return this.dropped(agency, entity, problem);
     }
-    if (!isObject(value)) return this.stray(agency, entity, 'not a record', null);
-    if (entity === 'personByNationalId') {
-      const id = value.nationalId;
-      const matches = isObject(id) && typeof id.value === 'string' && normaliseNationalId(id.value) === key;
-      return matches ? value : this.stray(agency, entity, 'record for another person', null);
-    }
-    return value.ref === key ? value : this.stray(agency, entity, 'record for another person', null);
+    return value;
   }
 
-  private stray<T>(agency: string, entity: EntityName, problem: string, replacement: T): T {
-    this.logger.warn({ agency, entity, problem }, 'dropped a record an adapter returned for the wrong key');
-    return replacement;
+  private dropped(agency: string, entity: EntityName, problem: string): AdapterBadRecord {
+    this.logger.warn({ agency, entity, problem }, 'dropped an adapter answer: wrong person or wrong shape');
+    return new AdapterBadRecord(agency, `${agency}: ${entity}: answer dropped (${problem})`);
   }
+}
+
+/** Whether a record answers for `key`: the national id for lookups by it, else the agency's ref. */
+function belongsTo(entity: EntityName, key: string, record: Record<string, unknown>): boolean {
+  if (entity !== 'personByNationalId') return record.ref === key;
+  const id = record.nationalId;
+  return isObject(id) && typeof id.value === 'string' && normaliseNationalId(id.value) === key;
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -117,8 +117,13 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 export async function migrate(store: Store): Promise<void> {
-  await store.query('CREATE SCHEMA IF NOT EXISTS reintegra');
-  await store.query('CREATE TABLE IF NOT EXISTS reintegra.migration (id int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  // No DDL when the schema exists: a gateway role that does not own it (so cannot disable the
+  // audit log's triggers) may not run CREATE, even IF NOT EXISTS.
+  const { rows: found } = await store.query<{ t: string | null }>("SELECT to_regclass('reintegra.migration')::text AS t");
+  if (!found[0]?.t) {
+    await store.query('CREATE SCHEMA IF NOT EXISTS reintegra');
+    await store.query('CREATE TABLE IF NOT EXISTS reintegra.migration (id int PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+  }
   const { rows } = await store.query<{ id: number }>('SELECT id FROM reintegra.migration');
   const applied = new Set(rows.map((r) => Number(r.id)));
   for (const m of MIGRATIONS) {

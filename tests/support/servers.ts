@@ -1,4 +1,4 @@
-import { connect } from 'node:net';
+import mysql from 'mysql2/promise';
 import pg from 'pg';
 import { describe, it } from 'vitest';
 
@@ -27,23 +27,26 @@ export async function probePostgres(url = POSTGRES_URL, timeoutMs = 1500): Promi
   }
 }
 
-/**
- * TCP probe of the test MariaDB (127.0.0.1:3306, root without password). Only reachability:
- * no MariaDB client library is installed yet.
- */
-export function probeMariaDB(host = '127.0.0.1', port = 3306, timeoutMs = 1000): Promise<ServerProbe> {
-  const target = `${host}:${port}`;
-  return new Promise((resolve) => {
-    const socket = connect({ host, port });
-    const finish = (probe: ServerProbe): void => {
-      clearTimeout(timer);
-      socket.destroy();
-      resolve(probe);
-    };
-    const timer = setTimeout(() => finish({ available: false, target, reason: 'timeout' }), timeoutMs);
-    socket.once('connect', () => finish({ available: true, target }));
-    socket.once('error', (error: NodeJS.ErrnoException) => finish({ available: false, target, reason: error.code ?? error.message }));
-  });
+export const MARIADB_URL = process.env.REINTEGRA_TEST_MARIADB_URL ?? 'mariadb://root@127.0.0.1:3306/test';
+
+/** Connects to the test MariaDB (root without password, database `test`) and runs `SELECT 1`. */
+export async function probeMariaDB(url = MARIADB_URL, timeoutMs = 1500): Promise<ServerProbe> {
+  const u = new URL(url);
+  const target = `${u.hostname}:${u.port || 3306}`;
+  let connection: mysql.Connection | undefined;
+  try {
+    connection = await mysql.createConnection({
+      host: u.hostname, port: Number(u.port || 3306), user: decodeURIComponent(u.username) || 'root',
+      ...(u.password ? { password: decodeURIComponent(u.password) } : {}),
+      database: u.pathname.slice(1) || 'test', connectTimeout: timeoutMs,
+    });
+    await connection.query('SELECT 1');
+    return { available: true, target };
+  } catch (error) {
+    return { available: false, target, reason: (error as { code?: string }).code ?? (error as Error).message };
+  } finally {
+    connection?.destroy();
+  }
 }
 
 /**
@@ -74,4 +77,12 @@ export const postgres: ServerProbe = await probePostgres();
 /** `describe` that runs only when the test PostgreSQL answers (see `describeWithServer`). */
 export function describeWithPostgres(name: string, fn: () => void): void {
   describeWithServer(postgres, 'PostgreSQL', name, fn);
+}
+
+/** The test MariaDB, probed once when this module is first imported. */
+export const mariadb: ServerProbe = await probeMariaDB();
+
+/** `describe` that runs only when the test MariaDB answers (see `describeWithServer`). */
+export function describeWithMariaDB(name: string, fn: () => void): void {
+  describeWithServer(mariadb, 'MariaDB', name, fn);
 }

@@ -1,113 +1,48 @@
+import { fixtureTables, type FixtureTable } from './fixtureData.js';
+
+export { BULK_COUNT, BULK_FROM, bulkJmbg, HOSTILE, JMBG } from './fixtureData.js';
+
+/** Runs one statement with bound parameters (pg.Client, PGlite, a mysql2 connection wrapped). */
+export type SqlExec = (sql: string, params?: unknown[]) => Promise<unknown>;
+
+export type SqlDialectName = 'postgres' | 'mariadb';
+
+const quote = (dialect: SqlDialectName, name: string): string => (dialect === 'postgres' ? `"${name}"` : `\`${name}\``);
+
+/** Rows per INSERT: 500 rows × 9 columns stays far below either engine's placeholder limit. */
+const ROWS_PER_INSERT = 500;
+
 /**
- * A small legacy-looking prison database (Serbian column names, CHAR-padded ids, Cyrillic and
- * Albanian spellings, hostile strings) that runs on PostgreSQL and PGlite alike, plus the
- * mapping that reads it.
+ * Creates the fixture in its own schema (PostgreSQL) or database (MariaDB) and fills it with
+ * bound parameters only: the hostile strings arrive as data, exactly as an agency stored them.
  */
-
-export const HOSTILE = `'; DROP TABLE x; --`;
-
-/** National ids of the fixture people. */
-export const JMBG = {
-  marko: '0101990710001', // Cyrillic spelling
-  lire: '1505985715002', // Albanian ë/ç
-  hostile: '2002002710003', // hostile strings in names
-  badCountry: '0303003710004', // country code missing from the code table
-} as const;
-
-/** Ten thousand generated people with national ids `0000000001000` … `0000000010999`. */
-export const BULK_FROM = 1000;
-export const BULK_COUNT = 10_000;
-export const bulkJmbg = (i: number): string => String(BULK_FROM + i).padStart(13, '0');
-
-export function fixtureSql(schema: string): string {
-  const s = `"${schema}"`;
-  return `
-CREATE SCHEMA ${s};
-CREATE TABLE ${s}."OSUDJENIK" (
-  "OSU_ID" integer PRIMARY KEY, "JMBG" char(13), "IME" varchar(60), "PREZIME" varchar(60),
-  "PISMO" char(1), "DAT_ROD" date, "POL" char(1), "OPSTINA" text, "DRZAVA" char(3)
-);
-CREATE TABLE ${s}."KAZNA" (
-  "OSU_ID" integer, "USTANOVA" text, "STATUS" char(1), "DAT_PRIJEMA" date, "MESECI" numeric(4,0), "POCETAK" date
-);
-CREATE TABLE ${s}."DELO" ("OSU_ID" integer, "RB" integer, "CLAN" text, "OPIS" text, "ZAKON" text);
-CREATE TABLE ${s}."PROCENA" ("OSU_ID" integer, "ALAT" text, "DATUM" date, "NIVO" text);
-INSERT INTO ${s}."OSUDJENIK" VALUES
-  (1, '${JMBG.marko}', 'Марко', 'Петровић', 'C', '1990-01-01', 'M', 'Нови Сад', 'SRB'),
-  (2, '${JMBG.lire}', '  Lirë ', 'Çela', 'L', '1985-05-15', 'Z', 'Prishtinë', 'KOS'),
-  (3, '${JMBG.hostile}', '${HOSTILE.replaceAll("'", "''")}', 'O''Brien "Jr"', NULL, NULL, 'X', '', NULL),
-  (4, '${JMBG.badCountry}', 'Ana', 'Ilić', 'L', '2003-03-03', 'Z', NULL, 'ZZZ');
-INSERT INTO ${s}."OSUDJENIK"
-  SELECT ${BULK_FROM} + g, lpad((${BULK_FROM} + g)::text, 13, '0'), 'Bulk', 'Person', 'L', NULL, 'M', NULL, 'SRB'
-  FROM generate_series(0, ${BULK_COUNT - 1}) AS g;
-INSERT INTO ${s}."KAZNA" VALUES
-  (1, 'KPZ Sremska Mitrovica', 'O', '2021-02-03', 36, '2021-02-03'),
-  (2, 'Qendra e Paraburgimit Prishtinë', 'P', '2024-06-01', NULL, NULL);
-INSERT INTO ${s}."DELO" VALUES
-  (1, 2, 'KZ-204', 'Тешка крађа', 'чл. 204'),
-  (1, 1, 'KZ-203', 'Крађа', 'чл. 203'),
-  (3, 1, 'X', '${HOSTILE.replaceAll("'", "''")}', NULL);
-INSERT INTO ${s}."PROCENA" VALUES
-  (1, 'OASys', '2023-01-10', 'HIGH'),
-  (1, 'OASys', '2024-01-10', 'MEDIUM'),
-  (2, 'LS/CMI', '2024-07-01', 'moderate');
-`;
+export async function createSqlFixture(exec: SqlExec, dialect: SqlDialectName, schema: string): Promise<void> {
+  const q = (name: string): string => quote(dialect, name);
+  await dropSqlFixture(exec, dialect, schema);
+  await exec(dialect === 'postgres' ? `CREATE SCHEMA ${q(schema)}` : `CREATE DATABASE ${q(schema)} CHARACTER SET utf8mb4`);
+  for (const table of fixtureTables({ holdsNul: dialect !== 'postgres' })) {
+    const columns = Object.entries(table.columns).map(([name, types]) => `${q(name)} ${dialect === 'postgres' ? types[0] : types[1]}`);
+    await exec(`CREATE TABLE ${q(schema)}.${q(table.name)} (${columns.join(', ')})`);
+    await insertRows(exec, dialect, `${q(schema)}.${q(table.name)}`, table);
+  }
 }
 
-export function fixtureMapping(schema: string): string {
-  return `
-entities:
-  personByNationalId:
-    source: OSUDJENIK
-    key: JMBG
-    fields:
-      ref: OSU_ID
-      nationalId.scheme: { const: JMBG }
-      nationalId.value: JMBG
-      nationalId.country: { from: DRZAVA, map: { SRB: RS, KOS: XK, ALB: AL, MNE: ME } }
-      givenName: IME
-      familyName: PREZIME
-      script: { from: PISMO, map: { C: CYRILLIC, L: LATIN } }
-      dateOfBirth: { from: DAT_ROD, type: date }
-      sex: { from: POL, map: { M: MALE, Z: FEMALE }, default: UNKNOWN }
-      municipality: OPSTINA
-  person:
-    source: OSUDJENIK
-    key: OSU_ID
-    keyType: int
-    fields: { ref: OSU_ID, givenName: IME, familyName: PREZIME }
-  custody:
-    source: KAZNA
-    key: OSU_ID
-    keyType: int
-    fields:
-      ref: OSU_ID
-      establishment: USTANOVA
-      status: { from: STATUS, map: { P: REMAND, O: SENTENCED } }
-      admissionDate: { from: DAT_PRIJEMA, type: date }
-      sentence.lengthMonths: { from: MESECI, type: int }
-      sentence.startDate: { from: POCETAK, type: date }
-    lists:
-      sentence.offences:
-        source: DELO
-        key: OSU_ID
-        orderBy: RB
-        fields: { code: CLAN, description: OPIS, legalArticle: ZAKON }
-  riskAssessments:
-    source: PROCENA
-    key: OSU_ID
-    keyType: int
-    many: true
-    fields:
-      ref: OSU_ID
-      tool: ALAT
-      assessedOn: { from: DATUM, type: date }
-      status: { const: COMPLETED }
-      judgement: NIVO
-  supervision:
-    # A deliberately slow source, for deadline and abort tests.
-    source: { query: 'SELECT o.* FROM "${schema}"."OSUDJENIK" o CROSS JOIN pg_sleep(0.8)' }
-    key: JMBG
-    fields: { ref: OSU_ID, orderType: { const: PAROLE } }
-`;
+export async function dropSqlFixture(exec: SqlExec, dialect: SqlDialectName, schema: string): Promise<void> {
+  await exec(dialect === 'postgres' ? `DROP SCHEMA IF EXISTS ${quote(dialect, schema)} CASCADE` : `DROP DATABASE IF EXISTS ${quote(dialect, schema)}`);
+}
+
+async function insertRows(exec: SqlExec, dialect: SqlDialectName, target: string, table: FixtureTable): Promise<void> {
+  const names = Object.keys(table.columns);
+  for (let at = 0; at < table.rows.length; at += ROWS_PER_INSERT) {
+    const rows = table.rows.slice(at, at + ROWS_PER_INSERT);
+    const params: unknown[] = [];
+    const tuples = rows.map((row) => {
+      const slots = names.map((name) => {
+        params.push(row[name] ?? null);
+        return dialect === 'postgres' ? `$${params.length}` : '?';
+      });
+      return `(${slots.join(', ')})`;
+    });
+    await exec(`INSERT INTO ${target} (${names.map((n) => quote(dialect, n)).join(', ')}) VALUES ${tuples.join(', ')}`, params);
+  }
 }

@@ -130,8 +130,8 @@ describe('csv adapter', () => {
   });
 
   it('is ready when the folder is readable, not when it is missing', async () => {
-    expect(await adapter.ready()).toEqual({ ok: true });
+    expect(await adapter.ready()).toEqual({ ok: true, circuit: 'closed' });
     const missing = await createAdapter('ngo', { kind: 'csv', path: 'nowhere', mapping: 'ngo.yaml' }, testDeps(dir.path));
-    expect(await missing.ready()).toEqual({ ok: false, detail: 'the csv folder is not readable (ENOENT)' });
+    expect(await missing.ready()).toEqual({ ok: false, detail: 'the csv folder is not readable (ENOENT)', circuit: 'closed' });
   });
 });

@@ -1,6 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sqlAdapterConformance } from '../../support/adapterConformance.js';
+import { sqlAdapterConformance } from '../../support/sqlConformance.js';
 
 describe('sql adapter on PGlite', () => {
   // One instance per file: PGlite takes seconds to start.
@@ -11,9 +11,10 @@ describe('sql adapter on PGlite', () => {
   afterAll(() => db.close());
 
   const kit = sqlAdapterConformance(() => ({
+    dialect: 'postgres',
     config: { dialect: 'pglite' },
     pglite: db,
-    exec: async (sql) => void (await db.exec(sql)),
+    exec: (sql, params) => db.query(sql, params),
     interruptible: false,
   }));
 

@@ -44,3 +44,38 @@ describe('audit collection', () => {
     expect(c.toEvents(head, true)[0]!.outcome).toBe('ERROR');
   });
 });
+
+describe('audit collection for the audit log itself', () => {
+  it('records a privacy officer’s read of the log on the event of the person it was about', () => {
+    const c = new AuditCollector();
+    c.readLog({ field: 'AuditLog.events', args: { subject: 'a1', breakGlass: true } }, 'a1');
+    const events = c.toEvents(head, false);
+    expect(events).toHaveLength(1);
+    expect(events[0]).toMatchObject({ subject: 'a1', outcome: 'RELEASED', auditLog: [{ field: 'AuditLog.events', args: { subject: 'a1', breakGlass: true } }] });
+  });
+
+  it('records a read about nobody on the request’s one event', () => {
+    const c = new AuditCollector();
+    c.readLog({ field: 'AuditLog.verify', args: {} });
+    expect(c.toEvents(head, false)).toMatchObject([{ subject: null, outcome: 'NONE', auditLog: [{ field: 'AuditLog.verify', args: {} }] }]);
+  });
+
+  it('records whether the caller was on the case team, first answer winning, and asks only about people whose data was released', () => {
+    const c = new AuditCollector();
+    c.touch('p1', 'a1');
+    c.touch('p2', 'a2');
+    c.touch('p3', 'a3');
+    c.released('p1', 'CUSTODY', 'prison', 'Custody.status');
+    c.released('p2', 'CUSTODY', 'prison', 'Custody.status');
+    c.withheld('p3', 'HEALTH', 'welfare', 'WelfareCase.healthNeeds', 'NO_AGREEMENT');
+    c.caseTeam('p1', true);
+    expect(c.unsettledCaseTeams()).toEqual(['p2']);
+    c.caseTeam('p2', false);
+    c.caseTeam('p2', true);
+    const [e1, e2, e3] = c.toEvents(head, false);
+    expect(e1!.onCaseTeam).toBe(true);
+    expect(e2!.onCaseTeam).toBe(false);
+    expect(e3).not.toHaveProperty('onCaseTeam');
+    expect(e1).not.toHaveProperty('auditLog');
+  });
+});

@@ -32,6 +32,7 @@ function consentFrom(provider: string, recipient: string, category: DataCategory
  * never releases records.
  */
 function oracle(agency: string, role: string, purpose: Purpose, provider: string, category: DataCategory, assigned: boolean, consent: boolean): boolean {
+  if (role === 'privacy_officer') return false; // reads the audit log, never records
   if (purpose === 'STATISTICS' && ['IDENTITY', 'CONTACT', 'STAFF'].includes(category)) return false;
   if (purpose === 'AUDIT') return false;
   if (agency === provider) return true;
@@ -139,6 +140,10 @@ describe('the decision over the demo agreements', () => {
   it('shows case metadata only to members of the case team', () => {
     expect(ask('ngo', 'programme_worker', 'REINTEGRATION_SUPPORT', null, 'STAFF', { assigned: true })).toMatchObject({ allow: true, basis: 'CASE_TEAM' });
     expect(ask('ngo', 'programme_worker', 'REINTEGRATION_SUPPORT', null, 'STAFF')).toMatchObject({ allow: false, reason: 'NOT_ASSIGNED' });
+  });
+
+  it('gives a privacy officer no records, not even their own agency’s', () => {
+    expect(ask('prison', 'privacy_officer', 'CASE_MANAGEMENT', 'prison', 'CUSTODY')).toMatchObject({ allow: false, reason: 'NO_ROLE' });
   });
 
   it('denies a caller with no known role', () => {

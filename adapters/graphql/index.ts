@@ -1,0 +1,2 @@
+export * from './graphqlAdapter.js';
+export * from './graphqlConfig.js';

@@ -1,0 +1,128 @@
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys } from '../../../src/audit/index.js';
+import { auditCommand } from '../../../src/cli/auditCommand.js';
+import { openStore, type Store } from '../../../src/store/index.js';
+import { createTempDir, type TempDir } from '../../support/tempDir.js';
+import { describeWithPostgres } from '../../support/servers.js';
+import { createTestDatabase, newSigningKey, sampleEvent, tamper } from './auditFixtures.js';
+
+const BIN = fileURLToPath(new URL('../../../bin/reintegra.js', import.meta.url));
+
+function reintegra(args: string[]): Promise<{ code: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d) => (stdout += d));
+    child.stderr.on('data', (d) => (stderr += d));
+    child.on('exit', (code) => resolve({ code, stdout, stderr }));
+  });
+}
+
+function configYaml(store: string, signingKey: string): string {
+  return `store: ${store}
+pseudonyms: { key: "test-only-pseudonym-key-with-32-characters" }
+audit: { signingKey: '${signingKey}' }
+agencies:
+  - id: prison
+    name: Prison
+    type: PRISON
+    issuer: { iss: "urn:test", jwks: "file:unused.json" }
+    adapter: { kind: csv }
+    roles: [prison_officer]
+`;
+}
+
+/** Twelve events in six requests and a checkpoint, written the way the gateway writes them. */
+async function fillLog(store: Store, signingKey: string): Promise<void> {
+  const log = new AuditLog(store, new GroupCommitAuditStore(store), await loadCheckpointKeys({ signingKey }, '.'));
+  for (let r = 0; r < 6; r++) await log.append([sampleEvent(`r${r}`, `a${r}`), sampleEvent(`r${r}`, `b${r}`)]);
+  await log.checkpoint();
+}
+
+describe('reintegra audit verify on an on-disk PGlite store', () => {
+  let dir: TempDir;
+  let config: string;
+  let signingKey: string;
+  beforeAll(async () => {
+    dir = await createTempDir('reintegra-audit-cli-');
+    signingKey = await newSigningKey();
+    config = await dir.write('gateway.yaml', configYaml(`{ kind: pglite, dataDir: ./data }`, signingKey));
+    const store = await openStore({ kind: 'pglite', dataDir: `${dir.path}/data` });
+    await fillLog(store, signingKey);
+    await store.close();
+  });
+  afterAll(() => dir?.remove());
+
+  it('exits 0 when the whole log and its checkpoints verify', async () => {
+    const run = await reintegra(['audit', 'verify', '--config', config]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toMatch(/^audit log verified: 12 events, 1 checkpoints, root [A-Za-z0-9+/]{43}=\n$/);
+    expect(run.code).toBe(0);
+  });
+
+  it('exits 1 naming the first bad entry once a row was altered', async () => {
+    const store = await openStore({ kind: 'pglite', dataDir: `${dir.path}/data` });
+    await tamper(store, `UPDATE reintegra.audit_event SET event = jsonb_set(event, '{caller,sub}', '"someone-else"') WHERE leaf_index = 4`);
+    await store.close();
+    const run = await reintegra(['audit', 'verify', '--config', config, '--json']);
+    expect(run.code).toBe(1);
+    const report = JSON.parse(run.stdout) as { ok: boolean; problems: Array<{ kind: string; leafIndex: number; seq: number }> };
+    expect(report.ok).toBe(false);
+    expect(report.problems[0]).toMatchObject({ kind: 'ALTERED', leafIndex: 4, seq: 5 });
+  });
+});
+
+describeWithPostgres('reintegra audit verify on PostgreSQL', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dir: TempDir;
+  let config: string;
+  let store: Store;
+  beforeAll(async () => {
+    db = await createTestDatabase('reintegra_audit_cli');
+    dir = await createTempDir('reintegra-audit-cli-');
+    const signingKey = await newSigningKey();
+    config = await dir.write('gateway.yaml', configYaml(`{ kind: postgres, url: "${db.url}" }`, signingKey));
+    store = await openStore({ kind: 'postgres', url: db.url, poolSize: 2 });
+    await fillLog(store, signingKey);
+  });
+  afterAll(async () => {
+    await store?.close();
+    await dir?.remove();
+    await db?.drop();
+  });
+
+  it('exits 0 on an intact log and 1 naming the missing entry once a row was deleted', async () => {
+    expect((await reintegra(['audit', 'verify', '--config', config])).code).toBe(0);
+    await tamper(store, 'DELETE FROM reintegra.audit_event WHERE leaf_index = 6');
+    const run = await reintegra(['audit', 'verify', '--config', config]);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toMatch(/^audit log FAILED verification: first bad entry: leaf 6: missing \(the next row, seq 8, has leaf 7\)\n/);
+  });
+});
+
+describe('reintegra audit without a store to read', () => {
+  it('refuses to verify without --config, pointing to the API for the in-memory demo (exit 2)', async () => {
+    const stderr = vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
+    try {
+      expect(await auditCommand(['verify'])).toBe(2);
+      expect(String(stderr.mock.calls[0]?.[0])).toMatch(/--config is required: the embedded demo keeps its audit log in memory/);
+    } finally {
+      stderr.mockRestore();
+    }
+  });
+
+  it('prints a new private ES256 key for audit.signingKey', async () => {
+    const stdout = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      expect(await auditCommand(['keygen'])).toBe(0);
+      const jwk = JSON.parse(String(stdout.mock.calls[0]?.[0])) as Record<string, string>;
+      expect(jwk).toMatchObject({ kty: 'EC', crv: 'P-256', alg: 'ES256' });
+      expect(jwk.d).toBeTruthy();
+    } finally {
+      stdout.mockRestore();
+    }
+  });
+});

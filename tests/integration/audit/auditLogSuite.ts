@@ -1,0 +1,188 @@
+import { importJWK, compactVerify } from 'jose';
+import { expect, it } from 'vitest';
+import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, type CheckpointKeys } from '../../../src/audit/index.js';
+import type { Store } from '../../../src/store/index.js';
+import { rfcRoot, verifyConsistency, verifyInclusion } from '../../unit/audit/rfc6962Verifier.js';
+import { independentLeafHash, newSigningKey, sampleEvent, tamper } from './auditFixtures.js';
+
+/** A fresh, migrated, empty store of one kind, and how to dispose of it. */
+export interface StoreHarness {
+  store: Store;
+  close(): Promise<void>;
+}
+
+/**
+ * The audit log's behaviour on a real store, run by every store kind with one line (PGlite,
+ * PostgreSQL): durable contiguous appends, database-level append-only, tamper detection naming
+ * the entry, and proofs an independent verifier accepts.
+ */
+export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
+  let keys: CheckpointKeys;
+
+  async function withLog<T>(work: (h: StoreHarness, log: AuditLog, writer: GroupCommitAuditStore) => Promise<T>): Promise<T> {
+    keys ??= await loadCheckpointKeys({ signingKey: await newSigningKey() }, '.');
+    const h = await fresh();
+    try {
+      const writer = new GroupCommitAuditStore(h.store);
+      return await work(h, new AuditLog(h.store, writer, keys), writer);
+    } finally {
+      await h.close();
+    }
+  }
+
+  /** 20 events (leaves 0–19) from 8 requests, a checkpoint at 10 and one at 20. */
+  async function twentyEvents(log: AuditLog): Promise<void> {
+    let n = 0;
+    for (let r = 0; n < 20; r++) {
+      const count = Math.min(n < 10 ? 10 - n : 20 - n, (r % 3) + 1);
+      await log.append(Array.from({ length: count }, (_, i) => sampleEvent(`r${r}`, `person-${n + i}`)));
+      n += count;
+      if (n === 10) await log.checkpoint();
+    }
+    await log.checkpoint();
+  }
+
+  it('commits concurrent requests as contiguous leaves, in groups, and the whole log verifies', async () => {
+    await withLog(async (h, log, writer) => {
+      const receipts = await Promise.all(
+        Array.from({ length: 60 }, (_, r) => log.append(Array.from({ length: (r % 4) + 1 }, (_, i) => sampleEvent(`req-${r}`, `p-${r}-${i}`)))),
+      );
+      const total = receipts.reduce((s, x) => s + x.count, 0);
+      expect(total).toBe(150);
+      expect(await log.size()).toBe(150);
+      const covered = receipts.flatMap((x) => Array.from({ length: x.count }, (_, i) => x.first + i)).sort((a, b) => a - b);
+      expect(covered).toEqual(Array.from({ length: 150 }, (_, i) => i));
+      const { rows } = await h.store.query<{ leaf_index: string | number; request_id: string }>('SELECT leaf_index, request_id FROM reintegra.audit_event ORDER BY leaf_index');
+      expect(rows.map((r) => Number(r.leaf_index))).toEqual(covered);
+      // A request's events are adjacent, at the leaves its receipt names.
+      for (const [r, x] of receipts.entries()) expect(rows.slice(x.first, x.first + x.count).every((row) => row.request_id === `req-${r}`)).toBe(true);
+      expect(writer.stats.groups).toBeLessThan(60);
+      await log.checkpoint();
+      const result = await log.verify();
+      expect(result).toMatchObject({ ok: true, treeSize: 150, checkpoints: 1, problems: [] });
+    });
+  });
+
+  it('refuses UPDATE, DELETE and TRUNCATE of events and checkpoints, and a head that shrinks', async () => {
+    await withLog(async (h, log) => {
+      await log.append([sampleEvent('a', 'x')]);
+      await log.checkpoint();
+      for (const sql of [
+        "UPDATE reintegra.audit_event SET event = '{}'",
+        'DELETE FROM reintegra.audit_event',
+        'TRUNCATE reintegra.audit_event',
+        "UPDATE reintegra.audit_checkpoint SET jws = 'x'",
+        'DELETE FROM reintegra.audit_checkpoint',
+        'TRUNCATE reintegra.audit_checkpoint',
+        'UPDATE reintegra.audit_head SET size = 0',
+        'DELETE FROM reintegra.audit_head',
+      ]) {
+        await expect(h.store.query(sql), sql).rejects.toThrow(/append-only|only grows/);
+      }
+      expect((await log.verify()).ok).toBe(true);
+    });
+  });
+
+  it('names the altered event when a row’s content is changed', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(h.store, `UPDATE reintegra.audit_event SET event = jsonb_set(event, '{purpose}', '"SUPERVISION"') WHERE leaf_index = 7`);
+      const { ok, problems } = await log.verify();
+      expect(ok).toBe(false);
+      expect(problems[0]).toMatchObject({ kind: 'ALTERED', leafIndex: 7, message: expect.stringMatching(/^leaf 7 \(seq \d+\): content does not match its recorded hash/) });
+    });
+  });
+
+  it('names the removed event when a row is deleted from the middle', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(h.store, 'DELETE FROM reintegra.audit_event WHERE leaf_index = 5');
+      const { problems } = await log.verify();
+      expect(problems[0]).toMatchObject({ kind: 'MISSING', leafIndex: 5, message: 'leaf 5: missing (the next row, seq 7, has leaf 6)' });
+    });
+  });
+
+  it('names the first removed event when the newest rows are deleted', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(h.store, 'DELETE FROM reintegra.audit_event WHERE leaf_index >= 17');
+      const { problems } = await log.verify();
+      expect(problems[0]).toMatchObject({ kind: 'MISSING', leafIndex: 17 });
+      expect(problems[0]!.message).toMatch(/^leaf 17: missing — checkpoint \d+ covers 20 leaves, the log holds 17$/);
+    });
+  });
+
+  it('names the first moved event when rows are reordered', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(
+        h.store,
+        'UPDATE reintegra.audit_event SET leaf_index = -1 WHERE leaf_index = 3',
+        'UPDATE reintegra.audit_event SET leaf_index = 3 WHERE leaf_index = 9',
+        'UPDATE reintegra.audit_event SET leaf_index = 9 WHERE leaf_index = -1',
+      );
+      const { problems } = await log.verify();
+      expect(problems[0]).toMatchObject({ leafIndex: 3 });
+      expect(problems.map((p) => `${p.kind}@${p.leafIndex}`)).toEqual(expect.arrayContaining(['ALTERED@3', 'ALTERED@9']));
+    });
+  });
+
+  it('catches a rewrite that also recomputes the leaf hash, by the signed checkpoint, naming the leaves since the last good one', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      const { rows } = await h.store.query<{ event: Record<string, unknown> }>('SELECT event FROM reintegra.audit_event WHERE leaf_index = 14');
+      const rewritten = { ...rows[0]!.event, purpose: 'SUPERVISION' };
+      await tamper(h.store, `UPDATE reintegra.audit_event SET event = '${JSON.stringify(rewritten)}'::jsonb, leaf_hash = '\\x${independentLeafHash(rewritten, 14).toString('hex')}'::bytea WHERE leaf_index = 14`);
+      const { ok, problems } = await log.verify();
+      expect(ok).toBe(false);
+      expect(problems[0]).toMatchObject({ kind: 'CHECKPOINT_ROOT', leafIndex: 10 });
+      expect(problems[0]!.message).toMatch(/\(tree size 20\) does not match the log: an entry from leaf 10 to 19 was altered, removed or reordered/);
+    });
+  });
+
+  it('catches a checkpoint whose root or signature was forged', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(h.store, `UPDATE reintegra.audit_checkpoint SET root_hash = '\\x${'00'.repeat(32)}'::bytea WHERE tree_size = 10`);
+      expect((await log.verify()).problems).toEqual([expect.objectContaining({ kind: 'CHECKPOINT_SIGNATURE', message: expect.stringMatching(/its row differs from what its signature covers/) })]);
+      await tamper(h.store, `UPDATE reintegra.audit_checkpoint SET jws = jws || 'x' WHERE tree_size = 20`);
+      expect((await log.verify()).problems.map((p) => p.kind)).toEqual(['CHECKPOINT_SIGNATURE', 'CHECKPOINT_SIGNATURE']);
+    });
+  });
+
+  it('gives inclusion and consistency proofs that an independent verifier accepts against the signed checkpoint', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await log.append([sampleEvent('late', 'someone')]);
+      const { rows } = await h.store.query<{ leaf_index: string | number; event: unknown }>('SELECT leaf_index, event FROM reintegra.audit_event ORDER BY leaf_index');
+      const leaves = rows.map((r) => independentLeafHash(r.event, Number(r.leaf_index)));
+      const publicKey = await importJWK(keys.signer!.jwk, 'ES256');
+      for (const m of [0, 7, 13, 19]) {
+        const proof = await log.inclusionProof(m);
+        expect(proof.treeSize).toBe(20); // the latest checkpoint, not the unsigned tail
+        expect(proof.leafHash.equals(leaves[m]!)).toBe(true);
+        const signed = JSON.parse(new TextDecoder().decode((await compactVerify(proof.checkpoint!.jws, publicKey)).payload)) as { treeSize: number; rootHash: string };
+        expect(signed.treeSize).toBe(20);
+        expect(verifyInclusion(m, 20, leaves[m]!, proof.path, Buffer.from(signed.rootHash, 'base64'))).toBe(true);
+      }
+      const c = await log.consistencyProof(10);
+      expect([c.firstSize, c.secondSize]).toEqual([10, 20]);
+      expect(c.firstRoot.equals(rfcRoot(leaves.slice(0, 10)))).toBe(true);
+      expect(verifyConsistency(10, 20, c.firstCheckpoint!.rootHash, c.secondCheckpoint!.rootHash, c.proof)).toBe(true);
+      const unsigned = await log.inclusionProof(20, 21);
+      expect(verifyInclusion(20, 21, leaves[20]!, unsigned.path, rfcRoot(leaves))).toBe(true);
+      expect(unsigned.checkpoint).toBeNull();
+      await expect(log.inclusionProof(21, 21)).rejects.toThrow('leaf 21 is not in a tree of 21');
+    });
+  });
+
+  it('signs a periodic checkpoint only when the log grew since the latest one', async () => {
+    await withLog(async (_h, log) => {
+      expect(await log.checkpointIfGrown()).toBeNull();
+      await log.append([sampleEvent('a')]);
+      expect(await log.checkpointIfGrown()).toMatchObject({ treeSize: 1 });
+      expect(await log.checkpointIfGrown()).toBeNull();
+      expect((await log.checkpoints(10)).map((c) => c.treeSize)).toEqual([1]);
+    });
+  });
+}
