@@ -13,6 +13,7 @@ import { BENCH_PG } from './support/benchConfig.js';
 import { crossAgency50, enforcementCost } from './scenarios/crossAgency50.js';
 import { overhead } from './scenarios/overhead.js';
 import { auditThroughput } from './scenarios/auditThroughput.js';
+import { auditCost } from './scenarios/auditCost.js';
 
 const { values } = parseArgs({
   options: {
@@ -45,6 +46,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   crossAgency50: () => crossAgency50({ seconds, concurrency, nodeArgs }),
   enforcementCost: () => enforcementCost({ seconds, concurrency }),
   auditThroughput: async () => ({ scenario: 'auditThroughput', runs: await auditThroughput({ seconds, concurrency }) }),
+  auditCost: async () => ((await postgresUp()) ? auditCost({ seconds, concurrency }) : { scenario: 'auditCost', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
 };
 
