@@ -10,8 +10,9 @@ import { cpus, totalmem } from 'node:os';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
 import { BENCH_PG } from './support/benchConfig.js';
-import { crossAgency50, enforcementCost } from './scenarios/crossAgency50.js';
+import { batching, crossAgency50, enforcementCost } from './scenarios/crossAgency50.js';
 import { overhead } from './scenarios/overhead.js';
+import { fanOut } from './scenarios/fanOut.js';
 import { auditThroughput } from './scenarios/auditThroughput.js';
 import { auditCost } from './scenarios/auditCost.js';
 
@@ -45,8 +46,10 @@ async function postgresUp(): Promise<boolean> {
 const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   crossAgency50: () => crossAgency50({ seconds, concurrency, nodeArgs }),
   enforcementCost: () => enforcementCost({ seconds, concurrency }),
+  batching: () => batching(),
   auditThroughput: async () => ({ scenario: 'auditThroughput', runs: await auditThroughput({ seconds, concurrency }) }),
   auditCost: async () => ((await postgresUp()) ? auditCost({ seconds, concurrency }) : { scenario: 'auditCost', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
+  fanOut: async () => ((await postgresUp()) ? fanOut({ seconds }) : { scenario: 'fanOut', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
 };
 

@@ -58,3 +58,29 @@ export async function enforcementCost(options: { seconds: number; concurrency: n
   const on = (on1.rps + on2.rps) / 2;
   return { scenario: 'enforcementCost', onRps: on, onRuns: [on1.rps, on2.rps], offRps: off.rps, ratio: on / off.rps, errors: on1.errors + on2.errors + off.errors };
 }
+
+/**
+ * Batching: backend calls for one request about 1, 10, 100 and 1,000 people (the cross-agency
+ * query over the four demo systems). The goal is a constant: one call per agency and entity
+ * (two for SQL entities with a child list), whatever the number of people.
+ */
+export async function batching() {
+  const gw = await startGatewayProcess(['2000']);
+  try {
+    const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: BENCH_OFFICER, ttl: '1h' });
+    const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose-of-use': 'RELEASE_PLANNING' };
+    const rows: Array<{ people: number; backendCalls: number; ms: number; withheldFields: number }> = [];
+    for (const n of [1, 10, 100, 1000]) {
+      const before = await backendCallsTotal(gw.url);
+      const t0 = performance.now();
+      const res = await fetch(`${gw.url}/graphql`, { method: 'POST', headers, body: JSON.stringify({ query: QUERY, variables: { ids: gw.sample.slice(0, n) } }) });
+      const body = (await res.json()) as { errors?: unknown[] };
+      const ms = performance.now() - t0;
+      // Field errors here are policy outcomes (FORBIDDEN where no consent is on file), not failures.
+      rows.push({ people: n, backendCalls: (await backendCallsTotal(gw.url)) - before, ms, withheldFields: body.errors?.length ?? 0 });
+    }
+    return { scenario: 'batching', rows };
+  } finally {
+    await gw.stop();
+  }
+}

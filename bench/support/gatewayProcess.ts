@@ -17,16 +17,19 @@ const embedded = await startEmbeddedGateway({
   port: 0,
   people,
   logger: pino({ level: 'warn' }),
+  // Benchmarks ask for up to 1,000 people in one request.
+  configure: (c) => { c.server.limits = { maxPeople: 1000, maxCost: 1_000_000 }; },
   ...(variant === 'enforcement-off' ? { decide: releaseEverything, skipFacts: true } : {}),
   ...(variant === 'audit-off' ? { auditStore: { append: async (events: readonly unknown[]) => ({ first: -1, count: events.length }) } } : {}),
 });
 const core = embedded.world.people.filter((p) => embedded.world.knownToAll.includes(p.nationalId.value));
-const sample = core.map((p) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value }));
+const others = embedded.world.people.filter((p) => !embedded.world.knownToAll.includes(p.nationalId.value) && p.refs.prison !== null).slice(0, 1000);
+const sample = [...core, ...others].map((p) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value }));
 // The benchmark's caller is a probation officer put on these people's case teams, as a
 // coordinator would through addCaseTeamMember: the measured request releases what it asks for.
 await seedCaseTeams(
   embedded.gateway.store,
-  core.map((p) => ({ subject: embedded.gateway.pseudonymize('person', p.nationalId.scheme, p.nationalId.value), agency: 'probation', sub: BENCH_OFFICER, role: 'probation_officer', since: embedded.world.today })),
+  [...core, ...others].map((p) => ({ subject: embedded.gateway.pseudonymize('person', p.nationalId.scheme, p.nationalId.value), agency: 'probation', sub: BENCH_OFFICER, role: 'probation_officer', since: embedded.world.today })),
   ['probation'],
 );
 process.stdout.write(`READY ${embedded.url} ${JSON.stringify(sample)}\n`);

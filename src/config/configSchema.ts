@@ -73,6 +73,8 @@ export const ConfigSchema = z.strictObject({
       maxDirectives: z.number().int().min(0).max(1000).default(20),
       maxTokens: z.number().int().min(100).max(1_000_000).default(5000),
       maxCost: z.number().int().min(50).max(10_000_000).default(25_000),
+      /** People one `people(identifiers:)` request may ask for. */
+      maxPeople: z.number().int().min(1).max(10_000).default(500),
     }).prefault({}),
     /** Per caller (agency + subject), per gateway replica: a token bucket. */
     rateLimit: z.strictObject({

@@ -9,7 +9,6 @@ export interface IdentifierInput {
   value: string;
 }
 
-export const MAX_PEOPLE = 500;
 
 /** Personal data needs a declared purpose; checked before any agency is asked. */
 export function requirePurpose(ctx: GatewayContext): void {
@@ -25,7 +24,8 @@ export function requirePurpose(ctx: GatewayContext): void {
  */
 export async function resolvePeople(ctx: GatewayContext, identifiers: readonly IdentifierInput[]): Promise<Array<PersonNode | null>> {
   requirePurpose(ctx);
-  if (identifiers.length > MAX_PEOPLE) throw badInput(`At most ${MAX_PEOPLE} identifiers per request.`);
+  const max = ctx.config.server.limits.maxPeople;
+  if (identifiers.length > max) throw badInput(`At most ${max} identifiers per request.`);
   const checked = identifiers.map((id, i) => {
     const result = checkNationalId(id.scheme, id.value);
     if (!result.ok) throw badInput(`identifiers[${i}]: ${result.reason}.`);
