@@ -27,6 +27,7 @@ interface Cached {
 }
 
 const TRANSIENT_STATUS = new Set([408, 429, 500, 502, 503, 504]);
+const BACKGROUND_RETRY_MS = 5000;
 const form = (fields: Record<string, string | undefined>): string =>
   Object.entries(fields).filter(([, v]) => v !== undefined).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v!)}`).join('&');
 
@@ -40,6 +41,8 @@ const form = (fields: Record<string, string | undefined>): string =>
 export class ClientCredentialsToken {
   private cached: Cached | null = null;
   private pending: Promise<Cached> | null = null;
+  /** When a background renewal last failed: the next is not tried for a while. */
+  private failedAt = Number.NEGATIVE_INFINITY;
   private readonly now: () => number;
 
   constructor(private readonly options: ClientCredentialsOptions) {
@@ -51,7 +54,10 @@ export class ClientCredentialsToken {
     const now = this.now();
     const cached = this.cached;
     if (cached && now < cached.expiresAt) {
-      if (now >= cached.refreshAt) this.renew().catch(() => {});
+      // A failing token endpoint is not asked on every call while the old token still works.
+      if (now >= cached.refreshAt && now - this.failedAt >= BACKGROUND_RETRY_MS) {
+        this.renew().catch(() => (this.failedAt = this.now()));
+      }
       return cached.token;
     }
     return (await untilAborted(this.renew(), signal)).token;
