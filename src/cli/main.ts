@@ -23,6 +23,9 @@ Usage:
       The register of data-sharing agreements as Markdown.
   reintegra config check FILE
       Validate a gateway config file; exit 0 when valid.
+  reintegra demo seed [options] | demo probation [options]
+      The demo agencies' systems as separate services (docker compose): seed them from the
+      demo generator, or serve the probation REST simulator. \`reintegra demo\` lists the options.
   reintegra audit verify --config FILE [--json]
       Recompute the audit log's Merkle tree and check every signed checkpoint; exit 0 only
       when all verify, else 1 naming the first bad entry (leaf index and seq).
