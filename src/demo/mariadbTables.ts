@@ -5,7 +5,7 @@
  *
  * Data never enters SQL text: each multi-row INSERT binds every cell as a parameter.
  */
-import type { SqlRow, TableSpec } from './sqlTables.js';
+import { BufferedTableWriter, type SqlRow, type TableSpec } from './sqlTables.js';
 
 /** What the seeder needs from a MariaDB connection: mysql2's `Connection.query` qualifies. */
 export interface MariadbDb {
@@ -56,29 +56,17 @@ export async function createMariadbIndexes(db: MariadbDb, database: string, tabl
   }
 }
 
-/** Collects rows per table and writes multi-row INSERTs of at most `batchRows` rows; call `flush()` last. */
-export class MariadbBulkWriter {
-  private readonly pending = new Map<TableSpec, SqlRow[]>();
-  readonly written: Record<string, number> = {};
-
+/** MariaDB: multi-row INSERTs with a placeholder per cell (see BufferedTableWriter). */
+export class MariadbBulkWriter extends BufferedTableWriter {
   constructor(
     private readonly db: MariadbDb,
     private readonly database: string,
-    private readonly batchRows = 500,
-  ) {}
-
-  async add(table: TableSpec, row: SqlRow): Promise<void> {
-    let rows = this.pending.get(table);
-    if (rows === undefined) this.pending.set(table, (rows = []));
-    rows.push(row);
-    if (rows.length >= this.batchRows) await this.write(table, rows.splice(0));
+    batchRows = 500,
+  ) {
+    super(batchRows);
   }
 
-  async flush(): Promise<void> {
-    for (const [table, rows] of this.pending) if (rows.length > 0) await this.write(table, rows.splice(0));
-  }
-
-  private async write(table: TableSpec, rows: SqlRow[]): Promise<void> {
+  protected async write(table: TableSpec, rows: SqlRow[]): Promise<void> {
     const names = table.columns.map(([name]) => quoteMariadb(name)).join(', ');
     const tuple = `(${table.columns.map(() => '?').join(', ')})`;
     const params = rows.flatMap((row) => table.columns.map(([name, type]) => cell(row[name] ?? null, type)));
@@ -86,6 +74,5 @@ export class MariadbBulkWriter {
       `INSERT INTO ${quoteMariadb(this.database)}.${quoteMariadb(table.name)} (${names}) VALUES ${rows.map(() => tuple).join(', ')}`,
       params,
     );
-    this.written[table.name] = (this.written[table.name] ?? 0) + rows.length;
   }
 }

@@ -8,8 +8,8 @@
  */
 import { createMariadbIndexes, createMariadbTables, MariadbBulkWriter, type MariadbDb } from './mariadbTables.js';
 import type { World } from './types.js';
-import { KORISNIK, PREDMET, PROCENA_POTREBA, UPUTNICA, USLUGA, WELFARE_TABLES } from './welfareTables.js';
-import { welfareRowsOf } from './welfareRowsOf.js';
+import { WELFARE_TABLES } from './welfareTables.js';
+import { writeWelfareRows } from './writeWelfareRows.js';
 
 export interface MariadbSeedOptions {
   database?: string;
@@ -20,17 +20,7 @@ export interface MariadbSeedOptions {
 export async function seedWelfareMariadb(db: MariadbDb, world: World, options: MariadbSeedOptions = {}): Promise<Record<string, number>> {
   const database = options.database ?? 'csr';
   await createMariadbTables(db, database, WELFARE_TABLES);
-  const out = new MariadbBulkWriter(db, database, options.batchRows ?? 500);
-  for (const person of world.people) {
-    const rows = welfareRowsOf(world, person);
-    if (rows === null) continue;
-    await out.add(KORISNIK, rows.client);
-    await out.add(PREDMET, rows.caseFile);
-    for (const r of rows.needs) await out.add(PROCENA_POTREBA, r);
-    for (const r of rows.services) await out.add(USLUGA, r);
-    for (const r of rows.referrals) await out.add(UPUTNICA, r);
-  }
-  await out.flush();
+  const written = await writeWelfareRows(new MariadbBulkWriter(db, database, options.batchRows ?? 500), world);
   await createMariadbIndexes(db, database, WELFARE_TABLES);
-  return Object.fromEntries(WELFARE_TABLES.map((t) => [t.name, out.written[t.name] ?? 0]));
+  return written;
 }

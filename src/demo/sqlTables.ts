@@ -55,34 +55,50 @@ export async function createIndexes(db: SqlDb, schema: string, tables: readonly 
 }
 
 /**
- * Collects rows per table and writes them as multi-row INSERTs of at most `batchRows` rows
- * (default 500: large enough to make PGlite's per-statement overhead negligible, small enough
- * to keep each statement's JSON well under a megabyte). Row keys are column names; missing keys
- * are NULL. Call `flush()` at the end.
+ * Collects rows per table and hands them to `write` as multi-row INSERTs of at most `batchRows`
+ * rows. Row keys are column names; missing keys are NULL. Call `flush()` at the end. Subclasses
+ * say how one batch is written to their database.
  */
-export class BulkWriter {
+export abstract class BufferedTableWriter {
   private readonly pending = new Map<TableSpec, SqlRow[]>();
   /** Rows written per table name. */
   readonly written: Record<string, number> = {};
 
-  constructor(
-    private readonly db: SqlDb,
-    private readonly schema: string,
-    private readonly batchRows = 500,
-  ) {}
+  constructor(private readonly batchRows = 500) {}
 
   async add(table: TableSpec, row: SqlRow): Promise<void> {
     let rows = this.pending.get(table);
     if (rows === undefined) this.pending.set(table, (rows = []));
     rows.push(row);
-    if (rows.length >= this.batchRows) await this.write(table, rows.splice(0));
+    if (rows.length >= this.batchRows) await this.writeCounted(table, rows.splice(0));
   }
 
   async flush(): Promise<void> {
-    for (const [table, rows] of this.pending) if (rows.length > 0) await this.write(table, rows.splice(0));
+    for (const [table, rows] of this.pending) if (rows.length > 0) await this.writeCounted(table, rows.splice(0));
   }
 
-  private async write(table: TableSpec, rows: SqlRow[]): Promise<void> {
+  protected abstract write(table: TableSpec, rows: SqlRow[]): Promise<void>;
+
+  private async writeCounted(table: TableSpec, rows: SqlRow[]): Promise<void> {
+    await this.write(table, rows);
+    this.written[table.name] = (this.written[table.name] ?? 0) + rows.length;
+  }
+}
+
+/**
+ * PostgreSQL and PGlite: batches of 500 by default (large enough to make PGlite's per-statement
+ * overhead negligible, small enough to keep each statement's JSON well under a megabyte).
+ */
+export class BulkWriter extends BufferedTableWriter {
+  constructor(
+    private readonly db: SqlDb,
+    private readonly schema: string,
+    batchRows = 500,
+  ) {
+    super(batchRows);
+  }
+
+  protected async write(table: TableSpec, rows: SqlRow[]): Promise<void> {
     const names = table.columns.map(([name]) => quoteIdent(name)).join(',');
     const target = `${quoteIdent(this.schema)}.${quoteIdent(table.name)}`;
     // The batch travels as ONE json parameter expanded server-side: about twice as fast on PGlite
@@ -91,6 +107,5 @@ export class BulkWriter {
       `INSERT INTO ${target} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${target}, $1::json)`,
       [JSON.stringify(rows)],
     );
-    this.written[table.name] = (this.written[table.name] ?? 0) + rows.length;
   }
 }
