@@ -59,12 +59,12 @@ export class ConsentStore {
     return toRow(rows[0]!);
   }
 
-  /** Withdraws a consent; returns null when there is no such consent of this provider or it is already withdrawn. */
-  async withdraw(id: string, provider: string, withdrawnBy: string): Promise<ConsentRow | null> {
+  /** Withdraws a consent; returns null when this person has no such active consent with this provider. */
+  async withdraw(id: string, subject: string, provider: string, withdrawnBy: string): Promise<ConsentRow | null> {
     const { rows } = await this.store.query<DbRow>(
-      `UPDATE reintegra.consent SET withdrawn_at = now(), withdrawn_by = $3
-       WHERE id = $1 AND provider = $2 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`,
-      [id, provider, withdrawnBy],
+      `UPDATE reintegra.consent SET withdrawn_at = now(), withdrawn_by = $4
+       WHERE id = $1 AND subject = $2 AND provider = $3 AND withdrawn_at IS NULL RETURNING ${COLUMNS}`,
+      [id, subject, provider, withdrawnBy],
     );
     return rows[0] ? toRow(rows[0]) : null;
   }

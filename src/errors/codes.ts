@@ -21,6 +21,8 @@ export const PUBLIC_CODES = {
   AUDIT_UNAVAILABLE: 'AUDIT_UNAVAILABLE',
   /** The request body exceeds the limit. HTTP 413. */
   PAYLOAD_TOO_LARGE: 'PAYLOAD_TOO_LARGE',
+  /** A consent (or other gateway record) the caller named does not exist for them. */
+  NOT_FOUND: 'NOT_FOUND',
   /** Too many requests from this caller; `Retry-After` says when to try again. HTTP 429. */
   RATE_LIMITED: 'RATE_LIMITED',
   /** The client sent an operation id its trusted list does not have. */

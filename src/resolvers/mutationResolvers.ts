@@ -68,12 +68,12 @@ export const mutationResolvers = {
         ctx.principal.sub,
       );
     },
-    withdrawConsent: async (_: unknown, { id }: { id: string }, ctx: GatewayContext) => {
+    withdrawConsent: async (_: unknown, { id, identifier }: { id: string; identifier: IdentifierInput }, ctx: GatewayContext) => {
       authorize(ctx, 'withdrawConsent');
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw bad('id is not a consent id.');
-      const withdrawn = await ctx.consents.withdraw(id, ctx.principal.agency, ctx.principal.sub);
-      if (!withdrawn) throw new GraphQLError('No active consent with this id is held for your agency.', { extensions: { code: 'NOT_FOUND' } });
-      ctx.audit.touch(withdrawn.subject, withdrawn.subject);
+      const subject = personOf(ctx, identifier, 'Mutation.withdrawConsent', 'PLAN');
+      const withdrawn = await ctx.consents.withdraw(id, subject, ctx.principal.agency, ctx.principal.sub);
+      if (!withdrawn) throw new GraphQLError('No active consent with this id is held for this person by your agency.', { extensions: { code: 'NOT_FOUND' } });
       return withdrawn;
     },
     addCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; member: { agency: string; sub: string; role: string; since?: string | null } }, ctx: GatewayContext) => {

@@ -94,7 +94,9 @@ describe('field-level access control over HTTP', () => {
     const during = await ask('probation', 'probation_officer', officerOfR, 'SUPERVISION', R);
     expect(errorAt(during, 'person.welfare')).toBeUndefined();
     expect(during.body.data!.person.welfare.length).toBeGreaterThan(0);
-    const withdrawn = await gql(gw.url, `mutation($id: ID!) { withdrawConsent(id: $id) { withdrawnAt withdrawnBy } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { id: recorded.body.data!.recordConsent.id } });
+    const wrongPerson = await gql(gw.url, `mutation($id: ID!, $p: IdentifierInput!) { withdrawConsent(id: $id, identifier: $p) { withdrawnAt } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { id: recorded.body.data!.recordConsent.id, p: idOf(P) } });
+    expect(wrongPerson.body.errors?.[0]?.extensions?.code).toBe('NOT_FOUND');
+    const withdrawn = await gql(gw.url, `mutation($id: ID!, $p: IdentifierInput!) { withdrawConsent(id: $id, identifier: $p) { withdrawnAt withdrawnBy } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { id: recorded.body.data!.recordConsent.id, p: idOf(R) } });
     expect(withdrawn.body.data!.withdrawConsent.withdrawnBy).toBe('welfare-sw-01');
     const after = await ask('probation', 'probation_officer', officerOfR, 'SUPERVISION', R);
     expect(errorAt(after, 'person.welfare')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'CONSENT_WITHDRAWN' });

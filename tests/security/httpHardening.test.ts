@@ -159,7 +159,7 @@ describe('HTTP', () => {
   });
 
   it('never runs a mutation over GET', async () => {
-    const q = encodeURIComponent('mutation { withdrawConsent(id: "00000000-0000-0000-0000-000000000000") { id } }');
+    const q = encodeURIComponent('mutation { withdrawConsent(id: "00000000-0000-0000-0000-000000000000", identifier: {scheme: KOSOVO_PN, value: "1234567890"}) { id } }');
     const res = await fetch(`${gw.url}/graphql?query=${q}`, { headers: { authorization: `Bearer ${token}`, 'apollo-require-preflight': 'true', 'x-purpose-of-use': 'SUPERVISION' } });
     expect(res.status).toBe(405);
   });
