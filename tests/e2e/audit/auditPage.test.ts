@@ -103,7 +103,7 @@ describeWithChromium('the privacy officers’ page at /audit, in headless Chromi
     await page.waitForSelector('#verify-result[data-ok="true"]');
     expect(await page.locator('#verify-result').innerText()).toContain('The log is intact');
 
-    const shot = join(dir, 'audit-page.png');
+    const shot = join(process.env.REINTEGRA_SCREENSHOT_DIR ?? dir, 'audit-page.png');
     await page.screenshot({ path: shot, fullPage: true });
     const png = readFileSync(shot);
     expect(png.subarray(1, 4).toString()).toBe('PNG');
