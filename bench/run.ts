@@ -50,6 +50,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   auditThroughput: async () => ({ scenario: 'auditThroughput', runs: await auditThroughput({ seconds, concurrency }) }),
   auditCost: async () => ((await postgresUp()) ? auditCost({ seconds, concurrency }) : { scenario: 'auditCost', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   fanOut: async () => ((await postgresUp()) ? fanOut({ seconds }) : { scenario: 'fanOut', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
+  scale: async () => ((await postgresUp()) ? (await import('./scenarios/scale.js')).scale({ seconds, concurrency }) : { scenario: 'scale', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
 };
 
