@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { DataCategory, Purpose } from '../config/index.js';
 import type { ConsentFact } from '../policy/index.js';
-import type { Store } from '../store/index.js';
+import { isoDay, isoInstant, type Store } from '../store/index.js';
 
 export interface ConsentInput {
   /** The person's pseudonym (`person` domain). */
@@ -68,43 +68,29 @@ export class ConsentStore {
     );
     return rows[0] ? toRow(rows[0]) : null;
   }
-
-  async get(id: string): Promise<ConsentRow | null> {
-    const { rows } = await this.store.query<DbRow>(`SELECT ${COLUMNS} FROM reintegra.consent WHERE id = $1`, [id]);
-    return rows[0] ? toRow(rows[0]) : null;
-  }
-
-  /** Every consent (withdrawn ones too) of the given subjects, in one query. */
-  async forSubjects(subjects: readonly string[]): Promise<Map<string, ConsentRow[]>> {
-    const { rows } = await this.store.query<DbRow>(`SELECT ${COLUMNS} FROM reintegra.consent WHERE subject = ANY($1) ORDER BY recorded_at`, [subjects]);
-    const out = new Map<string, ConsentRow[]>(subjects.map((s) => [s, []]));
-    for (const r of rows) out.get(r.subject)?.push(toRow(r));
-    return out;
-  }
 }
 
-function day(value: string | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}
-
-function instant(value: string | Date): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
-
-function toRow(r: DbRow): ConsentRow {
+/** The columns the policy decides on, as a `ConsentFact` (also used by policy/loadFactRows). */
+export function consentFactOf(r: Pick<DbRow, 'id' | 'provider' | 'recipients' | 'categories' | 'purposes' | 'valid_from' | 'valid_until' | 'withdrawn_at'>): ConsentFact {
   return {
     id: r.id,
-    subject: r.subject,
     provider: r.provider,
     recipients: r.recipients,
     categories: r.categories as DataCategory[],
     purposes: r.purposes as Purpose[],
-    validFrom: day(r.valid_from),
-    validUntil: r.valid_until === null ? null : day(r.valid_until),
+    validFrom: isoDay(r.valid_from),
+    validUntil: r.valid_until === null ? null : isoDay(r.valid_until),
+    withdrawnAt: r.withdrawn_at === null ? null : isoInstant(r.withdrawn_at),
+  };
+}
+
+function toRow(r: DbRow): ConsentRow {
+  return {
+    ...consentFactOf(r),
+    subject: r.subject,
     evidenceRef: r.evidence_ref,
     recordedBy: r.recorded_by,
-    recordedAt: instant(r.recorded_at),
-    withdrawnAt: r.withdrawn_at === null ? null : instant(r.withdrawn_at),
+    recordedAt: isoInstant(r.recorded_at),
     withdrawnBy: r.withdrawn_by,
   };
 }

@@ -1,5 +1,5 @@
 import DataLoader from 'dataloader';
-import type { Store } from '../store/index.js';
+import { isoDay, type Store } from '../store/index.js';
 
 export interface CaseTeamMember {
   agency: string;
@@ -40,25 +40,8 @@ export class CaseTeamStore {
     const bySubject = new Map<string, CoordinationCaseRow>(subjects.map((s) => [s, { leadAgency: null, team: [] }]));
     for (const c of cases.rows) bySubject.get(c.subject)!.leadAgency = c.lead_agency;
     for (const m of members.rows) {
-      const since = m.since instanceof Date ? m.since.toISOString().slice(0, 10) : String(m.since).slice(0, 10);
-      bySubject.get(m.subject)!.team.push({ agency: m.agency, sub: m.sub, role: m.role, since });
+      bySubject.get(m.subject)!.team.push({ agency: m.agency, sub: m.sub, role: m.role, since: isoDay(m.since) });
     }
     return subjects.map((s) => bySubject.get(s)!);
   }
-}
-
-/** Writes case teams (used by the demo seed; the coordinator mutations come with access control). */
-export async function putCaseTeam(store: Store, personId: string, leadAgency: string, openedOn: string, team: readonly CaseTeamMember[]): Promise<void> {
-  await store.transaction(async (tx) => {
-    await tx.query(
-      'INSERT INTO reintegra.coordination_case (subject, lead_agency, opened_on) VALUES ($1, $2, $3) ON CONFLICT (subject) DO UPDATE SET lead_agency = EXCLUDED.lead_agency',
-      [personId, leadAgency, openedOn],
-    );
-    for (const m of team) {
-      await tx.query(
-        'INSERT INTO reintegra.case_team (subject, agency, sub, role, since) VALUES ($1, $2, $3, $4, $5) ON CONFLICT DO NOTHING',
-        [personId, m.agency, m.sub, m.role, m.since],
-      );
-    }
-  });
 }

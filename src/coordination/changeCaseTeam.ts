@@ -1,5 +1,5 @@
 import type { Store } from '../store/index.js';
-import type { CaseTeamMember, CoordinationCaseRow } from './CaseTeamStore.js';
+import { CaseTeamStore, type CaseTeamMember, type CoordinationCaseRow } from './CaseTeamStore.js';
 
 /** Adds a member (the coordinator's agency leads a case it opens). Idempotent for an existing member. */
 export async function addCaseTeamMember(store: Store, personId: string, leadAgency: string, member: CaseTeamMember): Promise<CoordinationCaseRow> {
@@ -16,13 +16,7 @@ export async function removeCaseTeamMember(store: Store, personId: string, agenc
   return readCase(store, personId);
 }
 
-async function readCase(store: Store, personId: string): Promise<CoordinationCaseRow> {
-  const [c, m] = await Promise.all([
-    store.query<{ lead_agency: string }>('SELECT lead_agency FROM reintegra.coordination_case WHERE subject = $1', [personId]),
-    store.query<{ agency: string; sub: string; role: string; since: string | Date }>('SELECT agency, sub, role, since FROM reintegra.case_team WHERE subject = $1 ORDER BY since, agency, sub', [personId]),
-  ]);
-  return {
-    leadAgency: c.rows[0]?.lead_agency ?? null,
-    team: m.rows.map((r) => ({ agency: r.agency, sub: r.sub, role: r.role, since: r.since instanceof Date ? r.since.toISOString().slice(0, 10) : String(r.since).slice(0, 10) })),
-  };
+/** The case as it now stands, read the same way the `case` field reads it. */
+function readCase(store: Store, personId: string): Promise<CoordinationCaseRow> {
+  return new CaseTeamStore(store).load(personId);
 }

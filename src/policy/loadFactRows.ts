@@ -1,3 +1,4 @@
+import { consentFactOf } from '../consent/ConsentStore.js';
 import type { Store } from '../store/index.js';
 import type { ConsentFact } from './Decision.js';
 
@@ -42,21 +43,10 @@ export async function loadFactRows(store: Pick<Store, 'query'>, subjects: readon
       continue;
     }
     const list = consents.get(r.subject) ?? [];
-    list.push({
-      id: r.id!,
-      provider: r.provider!,
-      recipients: r.recipients!,
-      categories: r.categories as ConsentFact['categories'],
-      purposes: r.purposes as ConsentFact['purposes'],
-      validFrom: day(r.valid_from!),
-      validUntil: r.valid_until === null ? null : day(r.valid_until),
-      withdrawnAt: r.withdrawn_at === null ? null : new Date(r.withdrawn_at).toISOString(),
-    });
+    // Consent rows have every column the consent side of the UNION selects.
+    list.push(consentFactOf(r as Parameters<typeof consentFactOf>[0]));
     consents.set(r.subject, list);
   }
   return { onTeam, consents };
 }
 
-function day(value: string | Date): string {
-  return value instanceof Date ? value.toISOString().slice(0, 10) : String(value).slice(0, 10);
-}

@@ -35,7 +35,8 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
   const nodes = await Promise.all(
     checked.map(async ({ scheme, value }) => {
       // The policy's stored facts are keyed by pseudonym: fetch them while the agencies link.
-      ctx.facts.prefetch(ctx.pseudonymize('person', scheme, value));
+      const id = ctx.pseudonymize('person', scheme, value);
+      ctx.facts.prefetch(id);
       const links = new Map<string, PersonRecord>();
       const linkErrors = new Map<string, unknown>();
       await Promise.all(
@@ -49,7 +50,7 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
           }
         }),
       );
-      return toPersonNode(ctx, scheme, value, orderLinks(providers, links), linkErrors);
+      return toPersonNode(ctx, scheme, value, orderLinks(providers, links), linkErrors, id);
     }),
   );
   return Promise.all(nodes.map((node) => (node ? visibleOrNull(ctx, node) : null)));
@@ -86,14 +87,14 @@ export async function resolveByAgencyRef(ctx: GatewayContext, agency: string, re
   return node ? visibleOrNull(ctx, node) : null;
 }
 
-function toPersonNode(ctx: GatewayContext, scheme: IdentifierScheme, value: string, links: Map<string, PersonRecord>, linkErrors: Map<string, unknown>): PersonNode | null {
+function toPersonNode(ctx: GatewayContext, scheme: IdentifierScheme, value: string, links: Map<string, PersonRecord>, linkErrors: Map<string, unknown>, id = ctx.pseudonymize('person', scheme, value)): PersonNode | null {
   if (links.size === 0) {
     const [agency, error] = linkErrors.entries().next().value ?? [];
     if (agency !== undefined) throw sourceError(error, agency);
     return null;
   }
   const person: PersonNode = {
-    id: ctx.pseudonymize('person', scheme, value),
+    id,
     subject: ctx.pseudonymize('audit', scheme, value),
     links,
     linkErrors,

@@ -1,3 +1,4 @@
 export * from './Store.js';
 export * from './openStore.js';
 export * from './migrate.js';
+export * from './isoDates.js';

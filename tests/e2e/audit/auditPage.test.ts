@@ -3,10 +3,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WorldPerson } from '../../../src/demo/index.js';
 import { gql, startTestGateway, tokenFor } from '../../support/embedded.js';
 import { idOf } from './support/auditApi.js';
+import { describeWithServer } from '../../support/servers.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
@@ -14,14 +15,8 @@ const WHY = 'Person collapsed in the yard; paramedics need identity and custody 
 
 /** Chromium is required under CI=true (the suite fails without it); elsewhere its absence skips the suite. */
 function describeWithChromium(name: string, fn: () => void): void {
-  if (existsSync(CHROMIUM)) {
-    describe(name, fn);
-  } else if (process.env.CI === 'true') {
-    describe(name, () => it('requires Chromium', () => { throw new Error(`Chromium is required when CI=true: ${CHROMIUM} is missing (apt-get install chromium)`); }));
-  } else {
-    console.log(`[skipped] ${name}: ${CHROMIUM} is not installed (apt-get install chromium)`);
-    describe.skip(name, fn);
-  }
+  const probe = { available: existsSync(CHROMIUM), target: CHROMIUM, reason: 'not installed: apt-get install chromium' };
+  describeWithServer(probe, 'Chromium', name, fn);
 }
 
 /** The page's globals, as the functions run inside the browser see them (this project compiles without the DOM lib). */
