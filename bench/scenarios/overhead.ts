@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { mintDemoToken } from '../../src/auth/index.js';
@@ -26,8 +27,10 @@ export async function overhead(options: { seconds: number; concurrency: number; 
   const configFile = await writeBenchConfig('overhead', store, {
     probation: { kind: 'rest', baseUrl: backendUrl, mapping: fileURLToPath(new URL('../../src/demo/mappings/probation.yaml', import.meta.url)), deadlineMs: 5000 },
   });
-  const gateway = await spawnReady('configGatewayProcess.ts', [configFile], options.profile ? ['--cpu-prof', '--cpu-prof-dir', options.profile] : []);
-  const bare = await spawnReady('bareServerProcess.ts', [backendUrl]);
+  // With --profile both servers are profiled, so their per-request costs can be compared.
+  const profileArgs = (name: string) => (options.profile ? ['--cpu-prof', '--cpu-prof-dir', join(options.profile, `overhead-${name}`)] : []);
+  const gateway = await spawnReady('configGatewayProcess.ts', [configFile], profileArgs('gateway'));
+  const bare = await spawnReady('bareServerProcess.ts', [backendUrl], profileArgs('bare'));
   try {
     const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: 'bench', ttl: '1h' });
     const gwBody = JSON.stringify({ query: GATEWAY_QUERY, variables: { ids } });

@@ -26,19 +26,20 @@ interface Pending {
  * One statement appends a whole group: it takes the next leaf indexes from the single head row
  * (the row lock serialises writers — every gateway process — so indexes are contiguous and
  * commit in index order), inserts the events and computes each leaf hash (encodeLeaf.ts) in
- * the same implicit transaction. One round trip per group. The indexed columns come as arrays of
- * their own (parsing each body for them cost the database twice the time); the verifier checks
- * they match the event.
+ * the same implicit transaction. One round trip per group. The indexed columns come as JSON arrays
+ * of their own, like the bodies (parsing each body for them cost the database twice the time);
+ * the verifier checks they match the event.
  */
 const APPEND_SQL = `
 WITH head AS (
   UPDATE reintegra.audit_head SET size = size + $2::bigint WHERE id = 1 RETURNING size - $2::bigint AS base
 ), batch AS (
   SELECT head.base + t.ord - 1 AS idx, t.body, t.at, t.request_id, t.subject
-    FROM head, unnest($1::text[], $3::timestamptz[], $4::text[], $5::text[]) WITH ORDINALITY AS t(body, at, request_id, subject, ord)
+    FROM head, ROWS FROM (json_array_elements_text($1::json), json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json))
+      WITH ORDINALITY AS t(body, at, request_id, subject, ord)
 )
 INSERT INTO reintegra.audit_event (leaf_index, at, request_id, subject, event, leaf_hash)
-SELECT idx, at, request_id, subject, body::jsonb, ${LEAF_HASH_SQL}
+SELECT idx, at::timestamptz, request_id, subject, body::jsonb, ${LEAF_HASH_SQL}
 FROM batch
 RETURNING leaf_index`;
 
@@ -109,7 +110,10 @@ export class GroupCommitAuditStore implements AuditStore {
 
   private async commit(group: Pending[]): Promise<void> {
     const bodies = group.flatMap((p) => p.bodies);
-    const params = [bodies, bodies.length, group.flatMap((p) => p.at), group.flatMap((p) => p.requestIds), group.flatMap((p) => p.subjects)];
+    // Each column travels as one JSON array text: the driver sends it as is, where a text[]
+    // parameter would be escaped element by element in JavaScript (a tenth of a busy gateway's
+    // CPU, measured with --cpu-prof). `json` (not `jsonb`) keeps each body's text byte for byte.
+    const params = [JSON.stringify(bodies), bodies.length, JSON.stringify(group.flatMap((p) => p.at)), JSON.stringify(group.flatMap((p) => p.requestIds)), JSON.stringify(group.flatMap((p) => p.subjects))];
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {

@@ -62,6 +62,11 @@ export const ConfigSchema = z.strictObject({
     port: z.number().int().min(0).max(65535).default(4000),
     host: z.string().default('127.0.0.1'),
     introspection: z.boolean().default(false),
+    /**
+     * How operations are executed: `jit` compiles each operation once (graphql-jit) and reuses it;
+     * `graphql-js` is the reference executor. Same schema, resolvers and enforcement either way.
+     */
+    execution: z.enum(['jit', 'graphql-js']).default('jit'),
     bodyLimitBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
     requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
     /** A client must send its request headers within this time (slow-client defence). */

@@ -18,6 +18,7 @@ import { auditPlugin } from './auditPlugin.js';
 import { noticesPlugin } from './noticesPlugin.js';
 import { RateLimiter, operationLimitRules, persistedOperationsPlugin } from './limits/index.js';
 import { buildSchema } from './buildSchema.js';
+import { jitExecution } from './jitExecutor.js';
 import { createFormatError } from './formatError.js';
 import { createMetrics, type GatewayMetrics } from './createMetrics.js';
 
@@ -89,8 +90,9 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const auditStore: AuditStore = groupCommit;
   const auditLog = new AuditLog(store, auditStore, auditKeys);
   const writer = options.auditStore ?? auditStore;
+  const schema = buildSchema();
   const apollo = new ApolloServer<GatewayContext>({
-    schema: buildSchema(),
+    ...(config.server.execution === 'jit' ? { gateway: jitExecution(schema) } : { schema }),
     introspection: config.server.introspection,
     includeStacktraceInErrorResponses: false,
     // No "Did you mean …?" hints about the schema outside the demo.

@@ -32,7 +32,7 @@ function manualStore() {
     }),
     query: (_sql: string, params?: unknown[]) =>
       new Promise<{ rows: Array<{ leaf_index: number }> }>((resolve, reject) => {
-        const bodies = params![0] as string[];
+        const bodies = JSON.parse(params![0] as string) as string[];
         groups.push({
           bodies,
           finish(ok = true) {
