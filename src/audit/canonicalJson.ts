@@ -31,14 +31,12 @@ export function canonicalJson(value: unknown): string {
   }
 }
 
-// U+0000 and unpaired surrogates cannot be stored in PostgreSQL text or jsonb.
-const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
-const UNSTORABLE_ALL = new RegExp(UNSTORABLE.source, 'g');
-
 /**
- * A string PostgreSQL can store: U+0000 and unpaired surrogates become U+FFFD. Applied when an
- * event is encoded, so one odd token subject cannot make a whole group commit fail.
+ * A string PostgreSQL can store: U+0000 and unpaired surrogates (which PostgreSQL text and jsonb
+ * cannot hold) become U+FFFD. Applied when an event is encoded, so one odd token subject cannot
+ * make a whole group commit fail. The common case (nothing to replace) is two native scans.
  */
 export function storableString(value: string): string {
-  return UNSTORABLE.test(value) ? value.replace(UNSTORABLE_ALL, '\uFFFD') : value;
+  if (value.isWellFormed() && !value.includes('\u0000')) return value;
+  return value.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
@@ -6,6 +7,10 @@ import { ConfigInvalid, Unauthenticated } from '../errors/index.js';
 import type { Principal } from './Principal.js';
 
 const MAX_TOKEN_LENGTH = 8192;
+/** Verified tokens remembered per gateway process (oldest dropped first). */
+const MAX_REMEMBERED = 10_000;
+/** A verified token is checked again against its issuer's keys at least this often. */
+const REMEMBER_MS = 30_000;
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
@@ -19,11 +24,28 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
   const byIssuer = new Map<string, { agency: AgencyConfig; keys: JWTVerifyGetKey }>();
   for (const agency of agencies) byIssuer.set(agency.issuer.iss, { agency, keys: keySetOf(agency, baseDir) });
 
+  // A client sends the same token with every request until it expires: its signature is
+  // verified once, then the principal is reused until the token's expiry or REMEMBER_MS (half the
+  // issuer's JWKS cache time if shorter, so a withdrawn key still stops it promptly), whichever
+  // comes first. Keyed by the token's SHA-256, so the map holds no bearer credential.
+  const remembered = new Map<string, { principal: Principal; until: number }>();
+
   return async (authorization) => {
     if (!authorization) throw new Unauthenticated('missing bearer token');
     const match = /^Bearer ([A-Za-z0-9_-]+\.[A-Za-z0-9_-]+\.[A-Za-z0-9_-]+)$/.exec(authorization.trim());
     if (!match || authorization.length > MAX_TOKEN_LENGTH) throw new Unauthenticated('malformed bearer token');
     const token = match[1]!;
+    const digest = createHash('sha256').update(token).digest('base64url');
+    const hit = remembered.get(digest);
+    if (hit && Date.now() < hit.until) return { ...hit.principal, roles: [...hit.principal.roles] };
+    remembered.delete(digest);
+    const verified = await verifyOnce(token);
+    if (remembered.size >= MAX_REMEMBERED) remembered.delete(remembered.keys().next().value!);
+    remembered.set(digest, verified);
+    return { ...verified.principal, roles: [...verified.principal.roles] };
+  };
+
+  async function verifyOnce(token: string): Promise<{ principal: Principal; until: number }> {
     let iss: unknown;
     try {
       iss = decodeJwt(token).iss;
@@ -47,13 +69,15 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
       const client = typeof payload.azp === 'string' ? payload.azp : typeof payload.client_id === 'string' ? payload.client_id : null;
       const sub = payload.sub!;
       if (sub.length > 256) throw new Unauthenticated('token subject too long');
-      return { sub, agency: agency.id, roles, client };
+      const { clockToleranceSec, jwksCacheSeconds } = agency.issuer;
+      const until = Math.min((payload.exp! + clockToleranceSec) * 1000, Date.now() + Math.min(REMEMBER_MS, (jwksCacheSeconds * 1000) / 2));
+      return { principal: { sub, agency: agency.id, roles, client }, until };
     } catch (cause) {
       if (cause instanceof Unauthenticated) throw cause;
       const reason = cause instanceof joseErrors.JWTExpired ? 'token expired' : 'token did not verify';
       throw new Unauthenticated(reason, { cause });
     }
-  };
+  }
 }
 
 function keySetOf(agency: AgencyConfig, baseDir: string): JWTVerifyGetKey {

@@ -7,7 +7,7 @@ import { createHmac } from 'node:crypto';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { SignJWT, exportJWK, generateKeyPair, type CryptoKey, type JWK } from 'jose';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { createTokenVerifier, type TokenVerifier } from '../../src/auth/index.js';
 import type { AgencyConfig } from '../../src/config/index.js';
 
@@ -108,6 +108,20 @@ describe('hostile bearer tokens', () => {
   it('accepts a token not yet valid by less than the clock tolerance, and refuses one beyond it', async () => {
     await expect(verify(`Bearer ${await sign({}, { nbf: now() + 10 })}`)).resolves.toMatchObject({ sub: 'officer.1' });
     await expect(verify(`Bearer ${await sign({}, { nbf: now() + 120 })}`)).rejects.toThrow('token did not verify');
+  });
+
+  it('verifies a token once, and refuses it when it expires although it was remembered', async () => {
+    const token = `Bearer ${await sign({}, { exp: now() + 5 })}`;
+    await expect(verify(token)).resolves.toMatchObject({ sub: 'officer.1' });
+    vi.useFakeTimers({ toFake: ['Date'] });
+    try {
+      vi.setSystemTime(Date.now() + 10_000); // within the 30 s tolerance: still accepted
+      await expect(verify(token)).resolves.toMatchObject({ sub: 'officer.1' });
+      vi.setSystemTime(Date.now() + 30_000); // past exp + tolerance
+      await expect(verify(token)).rejects.toThrow('token expired');
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('refuses an unknown kid', async () => {
