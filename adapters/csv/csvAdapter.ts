@@ -75,6 +75,21 @@ export const csvAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
         failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} file could not be read${codeOf(error)}`, { cause: error }),
       });
     },
+    async listKeys(entity, page) {
+      const compiled = mapping.entities.get(entity);
+      if (!compiled) throw new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+      if (closed) throw new AdapterUnavailable(agency, `${agency}: the adapter is closed`);
+      deps.onBackendCall(entity);
+      try {
+        const table = await cache.get(files.get(entity)!, compiled.spec.delimiter ?? ',');
+        // Code-unit order, the same on every platform; the file is re-read only when it changed.
+        const keys = [...table.index(compiled.keyOf).keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+        const from = page.after === null ? 0 : keys.findIndex((k) => k > page.after!);
+        return from < 0 ? [] : keys.slice(from, from + page.limit);
+      } catch (error) {
+        throw new AdapterUnavailable(agency, `${agency}: listing ${entity} failed${codeOf(error)}`, { cause: error });
+      }
+    },
     async ready() {
       try {
         if (!(await stat(folder)).isDirectory()) return { ok: false, detail: 'the csv path is not a folder' };

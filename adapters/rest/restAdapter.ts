@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AdapterError, AdapterKeyRefused, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
+  AdapterError, AdapterKeyRefused, AdapterScanNotSupported, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
   parseAdapterConfig, pathGetter, runBatch, type Adapter, type AdapterFactory, type ChunkResult,
   type CompiledEntity, type Deadline,
 } from '../sdk/index.js';
@@ -90,6 +90,27 @@ export const restAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
         failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} request failed${codeOf(error)}`, { cause: error }),
       });
     },
+    ...(config.listKeys ? {
+      async listKeys(entity, page, call) {
+        const listing = config.listKeys!;
+        if (!mapping.entities.has(entity)) throw new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+        if (entity === 'personByNationalId') throw new AdapterScanNotSupported(agency, `${agency}: national ids are not listed`);
+        const query = new URLSearchParams({ limit: String(page.limit), ...(page.after === null ? {} : { after: page.after }) });
+        const release = await call.backendSlots?.acquire(call.signal);
+        try {
+          deps.onBackendCall(entity);
+          const body = await client.request({ method: 'GET', path: `${listing.path}${listing.path.includes('?') ? '&' : '?'}${query}`, signal: call.signal, what: `${entity} keys` });
+          const list = listing.itemsAt ? pathGetter(listing.itemsAt)(body) : body;
+          if (!Array.isArray(list)) throw new AdapterUnavailable(agency, `${agency}: the key listing has no item array`, { transient: false });
+          return list.filter((k): k is string | number => typeof k === 'string' || typeof k === 'number').map(String);
+        } catch (error) {
+          if (error instanceof AdapterError) throw error;
+          throw new AdapterUnavailable(agency, `${agency}: listing ${entity} failed${codeOf(error)}`, { cause: error });
+        } finally {
+          release?.();
+        }
+      },
+    } : {}),
     async ready() {
       const probe = await client.probe(config.healthPath, config.deadlineMs);
       if (probe.ok) return { ok: true };

@@ -18,6 +18,15 @@ export const restConfig = z.strictObject({
    * key list fits, and a single key that cannot fit is answered with `AdapterKeyRefused`.
    */
   maxUrlLength: z.number().int().min(256).default(8000),
+  /**
+   * Where the agency lists its person references, for statistics (`listKeys`): GET
+   * `<path>?after=<last ref>&limit=<n>` answering the refs in ascending order (under `itemsAt`).
+   * Serves every entity keyed by person ref. Without it the adapter cannot be scanned.
+   */
+  listKeys: z.strictObject({
+    path: z.string().startsWith('/'),
+    itemsAt: z.string().min(1).optional(),
+  }).optional(),
   /** `bearer` (a fixed token) or `clientCredentials` (OAuth 2.0); secrets may be `env:NAME`. */
   auth: httpAuthConfig.optional(),
 });

@@ -1,6 +1,7 @@
 import { compileRecord, type ListReader, type RecordBuilder } from './compileRecord.js';
 import { columnGetter, keyString, type GetterFactory } from './getters.js';
 import type { EntitySpec, ListSpec, Mapping } from './mappingTypes.js';
+import { toIsoDate } from './parseTemporal.js';
 import type { EntityName } from './model.js';
 import { RECORD_PATHS } from './recordPaths.js';
 
@@ -51,7 +52,9 @@ export function compileMapping(mapping: Mapping, options: CompileOptions = {}): 
   for (const [name, spec] of mapping.entities) {
     const label = { agency: mapping.agency, entity: name };
     const keyGet = getter(spec.key);
-    const keyOf = (row: unknown): string | null => keyString(keyGet(row))?.trim() ?? null;
+    const keyOf = spec.keyType === 'date'
+      ? (row: unknown): string | null => toIsoDate(keyGet(row))
+      : (row: unknown): string | null => keyString(keyGet(row))?.trim() ?? null;
     const readers = new Map<string, ListReader>();
     const lists = spec.lists.map((list, index): CompiledList => {
       const item = compileRecord(RECORD_PATHS[name].lists[list.path] ?? [], [], list.fields, new Map(), getter, label, (p) => `${list.path}[].${p}`);

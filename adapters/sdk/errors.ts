@@ -41,6 +41,11 @@ export class AdapterCircuitOpen extends AdapterError {
   override readonly code = 'ERR_ADAPTER_CIRCUIT_OPEN';
 }
 
+/** The agency's adapter cannot list its records (`listKeys`), so no population statistics can be computed from it. */
+export class AdapterScanNotSupported extends AdapterError {
+  override readonly code = 'ERR_ADAPTER_SCAN_NOT_SUPPORTED';
+}
+
 /** The caller's request was aborted (client went away) before the agency answered. */
 export class AdapterAborted extends AdapterError {
   override readonly code = 'ERR_ADAPTER_ABORTED';

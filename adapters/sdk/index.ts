@@ -29,3 +29,4 @@ export * from './resilientAdapter.js';
 export * from './recordSchemas.js';
 export * from './checkRecord.js';
 export * from './readSecret.js';
+export * from './scanEntity.js';

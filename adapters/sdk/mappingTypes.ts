@@ -70,7 +70,8 @@ export interface PageSpec {
 export interface EntitySpec {
   readonly entity: EntityName;
   readonly key: string;
-  readonly keyType: 'text' | 'int';
+  /** How keys compare: as text, as integers (sql only), or as calendar dates (`YYYY-MM-DD`, any source notation). */
+  readonly keyType: 'text' | 'int' | 'date';
   readonly many: boolean;
   /** Record path → spec. */
   readonly fields: ReadonlyMap<string, FieldSpec>;

@@ -14,6 +14,11 @@ export const ENTITIES = [
   'personByNationalId',
   /** key: the agency's own person reference → PersonRecord | null */
   'person',
+  /**
+   * key: a date of birth `YYYY-MM-DD` → PersonRecord[], every person the agency holds born that
+   * day (national identifier or not). For identity-link candidates, never for linking itself.
+   */
+  'personByDateOfBirth',
   /** key: person ref → CustodyRecord | null */
   'custody',
   /** key: person ref → RiskAssessmentRecord[] */
@@ -33,7 +38,7 @@ export const ENTITIES = [
 export type EntityName = (typeof ENTITIES)[number];
 
 /** Entities whose value per key is a list (an empty list when the agency holds nothing). */
-export const LIST_ENTITIES: ReadonlySet<EntityName> = new Set(['riskAssessments', 'programmes', 'referrals']);
+export const LIST_ENTITIES: ReadonlySet<EntityName> = new Set(['personByDateOfBirth', 'riskAssessments', 'programmes', 'referrals']);
 
 export type IdentifierScheme = 'JMBG' | 'EMBG' | 'KOSOVO_PN' | 'AL_NID';
 
@@ -179,6 +184,7 @@ export interface ReferralRecord {
 export interface EntityRecordMap {
   personByNationalId: PersonRecord;
   person: PersonRecord;
+  personByDateOfBirth: PersonRecord;
   custody: CustodyRecord;
   riskAssessments: RiskAssessmentRecord;
   programmes: ProgrammeEnrolmentRecord;

@@ -10,9 +10,9 @@ import { RECORD_PATHS } from './recordPaths.js';
 
 const ENTITY_KEYS: Record<MappingKind | 'any', readonly string[]> = {
   sql: ['key', 'many', 'fields', 'lists', 'maxBatch', 'source', 'keyType'],
-  rest: ['key', 'many', 'fields', 'lists', 'maxBatch', 'path', 'keyParam', 'itemsAt', 'pages'],
-  graphql: ['key', 'many', 'fields', 'lists', 'maxBatch', 'query', 'variable', 'itemsAt'],
-  csv: ['key', 'many', 'fields', 'lists', 'maxBatch', 'file', 'delimiter'],
+  rest: ['key', 'many', 'fields', 'lists', 'maxBatch', 'path', 'keyParam', 'itemsAt', 'pages', 'keyType'],
+  graphql: ['key', 'many', 'fields', 'lists', 'maxBatch', 'query', 'variable', 'itemsAt', 'keyType'],
+  csv: ['key', 'many', 'fields', 'lists', 'maxBatch', 'file', 'delimiter', 'keyType'],
   any: ['key', 'many', 'fields', 'lists', 'maxBatch', 'source', 'keyType', 'path', 'keyParam', 'itemsAt', 'pages', 'query', 'variable', 'file', 'delimiter'],
 };
 const LIST_KEYS: Record<MappingKind | 'any', readonly string[]> = {
@@ -56,10 +56,12 @@ export function readEntitySpec(
   const many = get.has('many') ? reader.bool(value('many'), where, 'many') : false;
   if (LIST_ENTITIES.has(entity) && !many) reader.fail(get.get('many')?.keyNode ?? keyNode, where, `many: true is required for the list entity ${entity}`);
   if (!LIST_ENTITIES.has(entity) && many) reader.fail(get.get('many')?.keyNode ?? keyNode, where, `many: true is only valid for list entities`);
-  let keyType: 'text' | 'int' = 'text';
+  // Look-ups by date of birth are date-keyed unless the mapping says the column is text.
+  let keyType: 'text' | 'int' | 'date' = entity === 'personByDateOfBirth' ? 'date' : 'text';
   if (get.has('keyType')) {
     const t = reader.string(value('keyType'), where, 'keyType');
-    if (t !== 'text' && t !== 'int') reader.fail(value('keyType'), where, `keyType must be text or int`);
+    if (t !== 'text' && t !== 'int' && t !== 'date') reader.fail(value('keyType'), where, `keyType must be text, int or date`);
+    if (t === 'int' && kind !== undefined && kind !== 'sql') reader.fail(value('keyType'), where, `keyType int is only for sql`);
     keyType = t;
   }
   const shape = RECORD_PATHS[entity];

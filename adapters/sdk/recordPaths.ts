@@ -53,6 +53,7 @@ const person = shapeOf<PersonRecord>()([
 export const RECORD_PATHS: Readonly<Record<EntityName, RecordShape>> = {
   personByNationalId: person,
   person,
+  personByDateOfBirth: person,
   custody: shapeOf<CustodyRecord>()([
     'ref', 'establishment', 'status', 'admissionDate', 'sentence.lengthMonths', 'sentence.startDate',
     'earliestReleaseDate', 'expectedReleaseDate', 'paroleEligibilityDate', 'asOf',

@@ -158,6 +158,7 @@ type Schemas = { [E in EntityName]: z.ZodType<EntityRecordMap[E]> };
 export const RECORD_SCHEMAS = {
   personByNationalId: person,
   person,
+  personByDateOfBirth: person,
   custody,
   riskAssessments: riskAssessment,
   programmes: programme,
@@ -170,7 +171,7 @@ export const RECORD_SCHEMAS = {
 // Compile-time: each schema accepts exactly the model's type, so adding an enum value or a field
 // to model.ts without adding it here fails the build instead of dropping valid records.
 const exact: { [E in EntityName]: Same<z.output<(typeof RECORD_SCHEMAS)[E]>, EntityRecordMap[E]> } = {
-  personByNationalId: true, person: true, custody: true, riskAssessments: true, programmes: true,
+  personByNationalId: true, person: true, personByDateOfBirth: true, custody: true, riskAssessments: true, programmes: true,
   supervision: true, welfareCase: true, plan: true, referrals: true,
 };
 void exact;

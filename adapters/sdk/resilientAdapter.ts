@@ -2,9 +2,9 @@ import type { Logger } from 'pino';
 import { backoffDelay } from './backoffDelay.js';
 import { BackendSlots } from './BackendSlots.js';
 import { CircuitBreaker, type CircuitState, type CircuitTicket } from './CircuitBreaker.js';
-import { AdapterAborted, AdapterCircuitOpen, AdapterError, AdapterUnavailable } from './errors.js';
+import { AdapterAborted, AdapterCircuitOpen, AdapterError, AdapterScanNotSupported, AdapterUnavailable } from './errors.js';
 import type { ResilienceConfig } from './resilienceConfig.js';
-import type { Adapter, AdapterReadiness } from './types.js';
+import type { Adapter, AdapterCall, AdapterReadiness, KeyPage } from './types.js';
 import { untilAborted } from './untilAborted.js';
 import { withDeadline } from './withDeadline.js';
 
@@ -50,6 +50,28 @@ export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logge
     return error;
   };
 
+  /** One page of keys: same deadline and circuit as a load, no retries (a scan is restarted whole). */
+  const listKeys = async (
+    list: NonNullable<Adapter['listKeys']>, entity: Parameters<NonNullable<Adapter['listKeys']>>[0],
+    page: KeyPage, call: AdapterCall,
+  ): Promise<string[]> => {
+    const ticket = breaker.tryAcquire();
+    if (!ticket) throw new AdapterCircuitOpen(agency, `${agency}: circuit open after repeated failures; the agency is not called`);
+    const deadline = withDeadline(call.signal, deadlineMs, agency);
+    try {
+      const keys = await untilAborted(list(entity, page, { ...call, signal: deadline.signal, backendSlots: slots }), deadline.signal);
+      breaker.success(ticket);
+      return keys;
+    } catch (caught) {
+      // Asking a kind for what it cannot do says nothing about the agency's health.
+      if (caught instanceof AdapterScanNotSupported) {
+        breaker.neutral(ticket);
+        throw caught;
+      }
+      throw failed(ticket, deadline.failure() ?? (caught instanceof AdapterError ? caught : new AdapterUnavailable(agency, `${agency}: listing ${entity} failed`, { cause: caught })));
+    }
+  };
+
   return {
     agency,
     kind: inner.kind,
@@ -86,6 +108,7 @@ export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logge
         }
       }
     },
+    ...(inner.listKeys ? { listKeys: (entity, page, call) => listKeys(inner.listKeys!.bind(inner), entity, page, call) } : {}),
     async ready(): Promise<AdapterReadiness> {
       const probe = await inner.ready();
       const circuit = breaker.state;

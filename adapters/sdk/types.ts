@@ -17,6 +17,13 @@ export interface AdapterCall {
   backendSlots?: BackendSlots;
 }
 
+/** Where a page of `listKeys` starts and how long it is. */
+export interface KeyPage {
+  /** The last key of the previous page; `null` for the first page. */
+  after: string | null;
+  limit: number;
+}
+
 /** What `ready()` reports for /readyz. */
 export interface AdapterReadiness {
   ok: boolean;
@@ -45,6 +52,14 @@ export interface Adapter {
   /** The kind's own per-call deadline (`deadlineMs` in its config), when it has one. */
   readonly deadlineMs?: number;
   load(entity: EntityName, keys: readonly string[], call: AdapterCall): Promise<Array<unknown>>;
+  /**
+   * Optional population capability, for statistics computed without a central copy: one page of
+   * the keys `entity` can be loaded by (at most `page.limit`, ascending in the agency's own
+   * order, each strictly after `page.after`). Fewer than `limit` keys means the last page. One
+   * backend call per page. Kinds that cannot list leave it out (`scanEntity` then throws
+   * `AdapterScanNotSupported`).
+   */
+  listKeys?(entity: EntityName, page: KeyPage, call: AdapterCall): Promise<string[]>;
   /** Cheap liveness probe of the backend, for /readyz. Never throws. */
   ready(): Promise<AdapterReadiness>;
   /** Releases connections; idempotent. */

@@ -17,7 +17,9 @@ export interface SqlDialect {
    * lets the engine take the column's type (child keys, whose type the mapping does not state).
    * An empty `keys` matches nothing.
    */
-  matchAny(column: string, keys: readonly string[], keyType: 'text' | 'int' | 'infer', first: number): SqlFragment;
+  matchAny(column: string, keys: readonly string[], keyType: 'text' | 'int' | 'date' | 'infer', first: number): SqlFragment;
+  /** `<column> > <placeholder number n>`, the key compared as `keyType` (keyset paging of `listKeys`). */
+  after(column: string, keyType: 'text' | 'int', n: number): string;
   /** Most keys one statement can carry (the engine's placeholder limit); chunks are cut to it. */
   readonly maxKeys: number;
   /** Whether a key can exist in this engine at all; one that cannot is answered null unasked. */
@@ -29,9 +31,10 @@ export const postgresDialect: SqlDialect = {
   name: 'postgres',
   quote: (identifier) => `"${identifier}"`,
   matchAny(column, keys, keyType, first) {
-    const cast = keyType === 'int' ? '::bigint[]' : keyType === 'text' ? '::text[]' : '';
+    const cast = keyType === 'int' ? '::bigint[]' : keyType === 'text' ? '::text[]' : keyType === 'date' ? '::date[]' : '';
     return { text: `${column} = ANY($${first}${cast})`, params: [keys] };
   },
+  after: (column, keyType, n) => `${column} > $${n}::${keyType === 'int' ? 'bigint' : 'text'}`,
   maxKeys: Number.MAX_SAFE_INTEGER,
   // PostgreSQL text cannot hold NUL; sending one would fail the whole statement.
   canHold: (key) => !key.includes('\u0000'),
@@ -59,6 +62,7 @@ export const mariadbDialect: SqlDialect = {
     const slot = keyType === 'int' ? 'CAST(? AS SIGNED)' : '?';
     return { text: `${column} IN (${Array.from({ length: size }, () => slot).join(', ')})`, params };
   },
+  after: (column, keyType) => `${column} > ${keyType === 'int' ? 'CAST(? AS SIGNED)' : '?'}`,
   maxKeys: MARIADB_MAX_PLACEHOLDERS,
   canHold: () => true,
 };

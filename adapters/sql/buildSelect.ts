@@ -7,7 +7,7 @@ export interface SelectShape {
   source: SqlSource;
   columns: readonly string[];
   keyColumn: string;
-  keyType: 'text' | 'int' | 'infer';
+  keyType: 'text' | 'int' | 'date' | 'infer';
   orderBy?: readonly OrderTerm[];
 }
 

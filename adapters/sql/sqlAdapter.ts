@@ -2,8 +2,9 @@ import { resolve } from 'node:path';
 import {
   AdapterConfigInvalid, AdapterError, AdapterUnavailable, buildRecords, compileMapping, groupRows, isSqlIdentifier,
   loadMapping, parseAdapterConfig, readSecret, runBatch, type Adapter, type AdapterDeps, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
-  type Deadline,
+  type Deadline, toIsoDate, withDeadline,
 } from '../sdk/index.js';
+import { buildKeyPage } from './buildKeyPage.js';
 import { buildSelect } from './buildSelect.js';
 import { mariadbDriver } from './mariadbDriver.js';
 import { pgDriver } from './pgDriver.js';
@@ -89,12 +90,31 @@ export const sqlAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
         maxBatch: Math.min(compiled.spec.maxBatch ?? config.maxBatch, dialect.maxKeys),
         concurrency: driver.concurrency,
         many: compiled.spec.many,
-        normalize: compiled.spec.keyType === 'int' ? canonicalInt : (key) => (dialect.canHold(key) ? key : null),
+        normalize: compiled.spec.keyType === 'int' ? canonicalInt : compiled.spec.keyType === 'date' ? toIsoDate : (key) => (dialect.canHold(key) ? key : null),
         fetch: (chunk, deadline) => fetchChunk(compiled, chunk, deadline),
         failure: (error) => new AdapterUnavailable(agency, `${agency}: ${entity} query failed${codeOf(error)}`, {
           cause: error, ...(driver.transient?.(error) ? { transient: true } : {}),
         }),
       });
+    },
+    async listKeys(entity, page, call) {
+      const compiled = mapping.entities.get(entity);
+      if (!compiled) throw new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+      const { spec } = compiled;
+      const deadline = withDeadline(call.signal, config.deadlineMs, agency);
+      const release = await call.backendSlots?.acquire(deadline.signal);
+      try {
+        deps.onBackendCall(spec.entity);
+        const select = buildKeyPage(dialect, { schema, source: spec.source!, keyColumn: spec.key, keyType: spec.keyType === 'int' ? 'int' : 'text' }, page.after, page.limit);
+        const rows = await driver.query(select.text, select.params, deadline);
+        return rows.map((row) => String(row.k));
+      } catch (error) {
+        throw deadline.failure() ?? new AdapterUnavailable(agency, `${agency}: listing ${entity} failed${codeOf(error)}`, {
+          cause: error, ...(driver.transient?.(error) ? { transient: true } : {}),
+        });
+      } finally {
+        release?.();
+      }
     },
     async ready() {
       try {

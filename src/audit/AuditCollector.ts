@@ -1,5 +1,5 @@
 import type { DataCategory } from '../config/index.js';
-import type { AuditEvent, AuditLogRead } from './AuditEvent.js';
+import type { AuditEvent, AuditLogRead, StatisticsAccess } from './AuditEvent.js';
 import type { AuditLog } from './AuditLog.js';
 
 interface Touch {
@@ -27,6 +27,7 @@ const LOG_KEY = '\u0000audit:';
 export class AuditCollector {
   private readonly touched = new Map<string, Touch>();
   private readonly logReads: AuditLogRead[] = [];
+  private readonly statisticsReads: StatisticsAccess[] = [];
 
   constructor(readonly log: AuditLog | null = null) {}
 
@@ -79,12 +80,20 @@ export class AuditCollector {
     if (subject !== undefined && !this.touched.has(LOG_KEY + subject)) this.touched.set(LOG_KEY + subject, newTouch(subject, true));
   }
 
+  /** A statistics table computed or an extract taken (recorded on every event of the request). */
+  readStatistics(access: StatisticsAccess): void {
+    this.statisticsReads.push(access);
+  }
+
   get size(): number {
     return this.touched.size;
   }
 
   toEvents(head: EventHead, failed: boolean): AuditEvent[] {
-    const auditLog = this.logReads.length > 0 ? { auditLog: [...this.logReads] } : {};
+    const auditLog = {
+      ...(this.logReads.length > 0 ? { auditLog: [...this.logReads] } : {}),
+      ...(this.statisticsReads.length > 0 ? { statistics: [...this.statisticsReads] } : {}),
+    };
     if (this.touched.size === 0) {
       return [{ ...head, subject: null, agencies: [], released: [], withheld: [], outcome: failed ? 'ERROR' : 'NONE', ...auditLog }];
     }

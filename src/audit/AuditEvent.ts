@@ -28,6 +28,26 @@ export interface AuditEvent {
   onCaseTeam?: boolean;
   /** Privacy-officer reads of the audit log itself in this request: the field and its filter. */
   auditLog?: AuditLogRead[];
+  /** Statistics computed and extracts taken in this request (population reads, no one subject). */
+  statistics?: StatisticsAccess[];
+}
+
+/**
+ * One statistics table or pseudonymous extract computed from agency data: which, from whose
+ * systems, from which categories, and (for extracts) for which approved project and how many rows.
+ */
+export interface StatisticsAccess {
+  /** The table id (e.g. `custodyByEstablishment`) or `extract`. */
+  table: string;
+  agencies: string[];
+  categories: DataCategory[];
+  /** Agencies whose data was left out, with why (policy reason or `SOURCE_UNAVAILABLE`). */
+  withheld?: Array<{ agency: string; reason: string }>;
+  project?: string;
+  dataset?: string;
+  rows?: number;
+  /** Cells withheld by small-cell suppression. */
+  suppressedCells?: number;
 }
 
 /** One read of the audit log (a privacy-officer API field) and the filter it used, without identifiers. */

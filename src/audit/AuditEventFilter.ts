@@ -5,6 +5,8 @@ import type { AuditEvent } from './AuditEvent.js';
 export interface AuditEventFilter {
   /** The person, by audit pseudonym (the API computes it from a national identifier). */
   subject?: string | null;
+  /** The same person's audit pseudonyms under earlier pseudonym keys (after a rotation): searched with `subject`. */
+  formerSubjects?: readonly string[] | null;
   callerSub?: string | null;
   callerAgency?: string | null;
   /** An agency whose system was read. */
@@ -30,7 +32,7 @@ export function eventWhere(scopeAgency: string, filter: AuditEventFilter, params
   const p = (value: unknown) => `$${params.push(value)}`;
   const scope = p(scopeAgency);
   const parts = ['leaf_index IS NOT NULL', `(caller_agency = ${scope} OR (event -> 'agencies') ? ${scope})`];
-  if (filter.subject) parts.push(`subject = ${p(filter.subject)}`);
+  if (filter.subject) parts.push(filter.formerSubjects?.length ? `subject = ANY(${p([filter.subject, ...filter.formerSubjects])}::text[])` : `subject = ${p(filter.subject)}`);
   if (filter.callerSub) parts.push(`caller_sub = ${p(filter.callerSub)}`);
   if (filter.callerAgency) parts.push(`caller_agency = ${p(filter.callerAgency)}`);
   if (filter.agency) parts.push(`(event -> 'agencies') ? ${p(filter.agency)}`);

@@ -72,7 +72,7 @@ export class PrivacyOfficerView {
   subjectAccessReport(person: AuditPersonInput, from: string | null | undefined, to: string | null | undefined, withStaffIdentities: boolean) {
     const subject = this.subjectOf(person);
     this.record('AuditLog.subjectAccessReport', { subject, from: from ?? null, to: to ?? null, withStaffIdentities }, subject);
-    return subjectAccessReport(this.log.store, this.agency, subject, { from: from ?? null, to: to ?? null, withStaffIdentities });
+    return subjectAccessReport(this.log.store, this.agency, subject, { from: from ?? null, to: to ?? null, withStaffIdentities, formerSubjects: this.formerSubjectsOf(person) });
   }
 
   breakGlass(range: Range, first: number, after: string | null | undefined) {
@@ -138,7 +138,13 @@ export class PrivacyOfficerView {
   }
 
   private filterOf({ person, ...rest }: AuditFilterInput): AuditEventFilter {
-    return { ...rest, subject: person ? this.subjectOf(person) : null };
+    return { ...rest, subject: person ? this.subjectOf(person) : null, formerSubjects: person ? this.formerSubjectsOf(person) : null };
+  }
+
+  /** After a pseudonym key rotation, the events written under earlier keys are the same person's. */
+  private formerSubjectsOf(person: AuditPersonInput): string[] {
+    const checked = person.identifier ? checkNationalId(person.identifier.scheme, person.identifier.value) : null;
+    return checked?.ok ? this.pseudonymize.previous('audit', checked.scheme, checked.value) : [];
   }
 
   /** The audit pseudonym: computed from a validated national identifier, or given as such. */

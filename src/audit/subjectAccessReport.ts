@@ -61,10 +61,10 @@ export async function subjectAccessReport(
   store: Pick<Store, 'query'>,
   scopeAgency: string,
   subject: string,
-  options: { from?: string | null; to?: string | null; withStaffIdentities: boolean },
+  options: { from?: string | null; to?: string | null; withStaffIdentities: boolean; formerSubjects?: readonly string[] },
 ): Promise<SubjectAccessReport> {
   const params: unknown[] = [];
-  const where = eventWhere(scopeAgency, { subject, from: options.from ?? null, to: options.to ?? null }, params);
+  const where = eventWhere(scopeAgency, { subject, formerSubjects: options.formerSubjects ?? null, from: options.from ?? null, to: options.to ?? null }, params);
   const [{ rows }, count] = await Promise.all([
     store.query<{ leaf_index: string | number; event: AuditEvent }>(`SELECT leaf_index, event FROM reintegra.audit_event WHERE ${where} ORDER BY leaf_index LIMIT ${MAX_REPORT}`, params),
     store.query<{ n: string | number }>(`SELECT count(*) AS n FROM reintegra.audit_event WHERE ${where}`, params),

@@ -27,6 +27,9 @@ export const toAuditApi = {
       outcome: e.outcome,
       onCaseTeam: e.onCaseTeam ?? null,
       auditLogReads: (e.auditLog ?? []).map((r) => ({ field: r.field, args: JSON.stringify(r.args) })),
+      statistics: (e.statistics ?? []).map((s) => ({
+        withheld: [], project: null, dataset: null, rows: null, suppressedCells: null, ...s,
+      })),
     };
   },
 

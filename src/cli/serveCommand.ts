@@ -71,6 +71,8 @@ Try, as the probation officer assigned to a person known to all four agencies:
   curl -s ${url}/graphql -H "Authorization: Bearer $TOKEN" -H 'X-Purpose-Of-Use: RELEASE_PLANNING' \\
     -H 'Content-Type: application/json' \\
     -d '${exampleBody(example)}'
+In a browser: GraphiQL at ${url}/graphql (paste $TOKEN); the statistics dashboard at ${url}/dashboard
+and the privacy officers' page at ${url}/audit, each with a token of its own role (see the README).
 
 `;
 }

@@ -62,6 +62,8 @@ export const ConfigSchema = z.strictObject({
     port: z.number().int().min(0).max(65535).default(4000),
     host: z.string().default('127.0.0.1'),
     introspection: z.boolean().default(false),
+    /** GraphiQL at `GET /graphql` for browsers (needs `introspection`); the embedded demo turns it on. */
+    graphiql: z.boolean().default(false),
     /**
      * How operations are executed: `jit` compiles each operation once (graphql-jit) and reuses it;
      * `graphql-js` is the reference executor. Same schema, resolvers and enforcement either way.
@@ -100,6 +102,11 @@ export const ConfigSchema = z.strictObject({
   pseudonyms: z.strictObject({
     /** HMAC key for person ids and audit pseudonyms: `env:NAME`, or the key itself (≥ 32 chars). */
     key: z.string().min(1),
+    /**
+     * Earlier keys after a rotation, newest first (same forms): stored metadata is found and
+     * re-keyed on touch, and the audit log is searched under them. See README, "Identity linkage".
+     */
+    previousKeys: z.array(z.string().min(1)).max(8).default([]),
   }),
   agencies: z.array(Agency).min(1),
   agreements: z.array(Agreement).default([]),
@@ -111,6 +118,23 @@ export const ConfigSchema = z.strictObject({
   consent: z.strictObject({ recorders: z.array(AgencyRoles).default([]) }).prefault({}),
   /** Who may add and remove case-team members (need to know). */
   caseTeams: z.strictObject({ coordinators: z.array(AgencyRoles).default([]) }).prefault({}),
+  /** Statistics for dashboard builders (schema/statistics.graphql, src/statistics). */
+  statistics: z.strictObject({
+    /** Cells (and totals) counting fewer people are withheld; at least 3. */
+    minCellSize: z.number().int().min(3).max(1000).default(5),
+    /** How long a suppressed table may be reused for callers with the same sources (no personal data once suppressed); 0: never. */
+    cacheSeconds: z.number().int().min(0).max(3600).default(60),
+    /** Approved analysis projects that may receive pseudonymous row-level extracts. */
+    projects: z.array(z.strictObject({
+      id: Id,
+      title: z.string().min(1),
+      approvedBy: z.string().min(1),
+      basis: z.string().min(1),
+      recipients: z.array(AgencyRoles).min(1),
+      datasets: z.array(z.enum(['CUSTODY', 'PROGRAMMES', 'SUPERVISION', 'WELFARE'])).min(1),
+      valid: z.strictObject({ from: z.iso.date(), until: z.iso.date() }),
+    })).default([]),
+  }).prefault({}),
   /**
    * The audit log's checkpoints. `signingKey`: a private EC P-256 or Ed25519 JWK as `env:NAME`,
    * `file:path` or the JSON itself; `previousKeys`: a JWKS of earlier public keys (after a
@@ -126,3 +150,4 @@ export const ConfigSchema = z.strictObject({
 export type GatewayConfig = z.infer<typeof ConfigSchema>;
 export type AgencyConfig = GatewayConfig['agencies'][number];
 export type AgreementConfig = GatewayConfig['agreements'][number];
+export type StatisticsProjectConfig = GatewayConfig['statistics']['projects'][number];

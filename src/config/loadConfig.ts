@@ -92,8 +92,21 @@ function crossCheck(config: GatewayConfig, name: string): void {
       else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`${section}: agency ${r.agency} has no role ${role}`);
     }
   }
+  const projectIds = new Set<string>();
+  for (const project of config.statistics.projects) {
+    if (projectIds.has(project.id)) problems.push(`statistics.projects.${project.id}: duplicate project id`);
+    projectIds.add(project.id);
+    if (project.valid.until < project.valid.from) problems.push(`statistics.projects.${project.id}.valid: until is before from`);
+    for (const r of project.recipients) {
+      const agency = agencies.get(r.agency);
+      if (!agency) problems.push(`statistics.projects.${project.id}.recipients: unknown agency ${r.agency}`);
+      else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`statistics.projects.${project.id}.recipients: agency ${r.agency} has no role ${role}`);
+    }
+  }
   const allRoles = new Set(config.agencies.flatMap((a) => a.roles));
   for (const role of config.emergency.roles) if (!allRoles.has(role)) problems.push(`emergency.roles: no agency has role ${role}`);
+  // GraphiQL reads the schema by introspection; without it the page could only show an error.
+  if (config.server.graphiql && !config.server.introspection) problems.push('server.graphiql: needs server.introspection: true (GraphiQL reads the schema by introspection)');
   if (config.persistedOperations.mode !== 'off' && !config.persistedOperations.manifest) problems.push(`persistedOperations.manifest: required when mode is ${config.persistedOperations.mode}`);
   if (problems.length > 0) throw new ConfigInvalid(`invalid config\n${problems.map((p) => `${name}: ${p}`).join('\n')}`);
 }

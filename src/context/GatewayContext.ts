@@ -32,6 +32,13 @@ export interface GatewayContext {
   notices: import('graphql').GraphQLFormattedError[];
   /** The trusted operation's id (SHA-256 of its document) when the client's manifest has it. */
   operationId?: string;
+  /** Identity links decided by coordinators; created on first use (see linkage/identityLinksOf.ts). */
+  identityLinks?: import('../linkage/IdentityLinkStore.js').IdentityLinkStore;
+  /**
+   * Warnings about the request that do not fail it (a national identifier accepted outside the
+   * standard). Sent in the response's `extensions.warnings`; see server/noticesPlugin.ts.
+   */
+  warnings?: Array<{ code: string; message: string }>;
 }
 
 /** A person in a response: linked across agencies by national identifier, named by pseudonyms only. */

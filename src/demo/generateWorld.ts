@@ -113,7 +113,11 @@ export function generateWorld(options: GenerateWorldOptions = {}): World {
     const inProbation = isCore || rng.chance(p[1]);
     const inWelfare = isCore || rng.chance(p[2]);
     const inNgo = isCore || rng.chance(p[3]);
-    const ngoLinked = story !== 'PREVENTION' || isCore || rng.chance(0.7);
+    // Some community-sanction and welfare clients also never gave the NGO their ID number: they are
+    // the identity-link candidates of the demo (src/linkage). Their own stream, so that every
+    // other draw (and so the rest of the world) stays as it was.
+    const unlinkedClient = inNgo && !isCore && (story === 'COMMUNITY' || story === 'WELFARE') && new Rng(mixSeed(seed, i, 0x4c4e4b)).chance(0.35);
+    const ngoLinked = (story !== 'PREVENTION' || isCore || rng.chance(0.7)) && !unlinkedClient;
     const welfareCyrillic = inWelfare && rng.chance(CYRILLIC_SHARE[community] ?? 0);
 
     const refs = {

@@ -89,6 +89,7 @@ export async function startDemoWorld(options: StartDemoWorldOptions): Promise<De
         kind: 'rest',
         baseUrl: server.url,
         mapping: mappingPath('probation'),
+        listKeys: { path: '/api/v1/client-ids', itemsAt: 'data' },
         ...(options.probationToken === undefined ? {} : { auth: { type: 'bearer', token: options.probationToken } }),
       },
     },

@@ -6,6 +6,8 @@
  *   GET /api/v1/clients?ids=KL-…,KL-…            → { data: ProbationClient[], meta }
  *   GET /api/v1/orders?clientIds=KL-…,…          → { data: ProbationOrder[], meta }  (conditions nested)
  *   GET /api/v1/plans?clientIds=KL-…,…           → { data: ProbationPlan[], meta }   (actions nested)
+ *   GET /api/v1/client-ids?after=KL-…&limit=n    → { data: string[], meta }  (client ids in ascending
+ *                                                   order after `after`; at most min(n, maxKeys))
  *
  * Contract: keys are comma-joined; unknown keys are simply absent from `data` (order follows the
  * request, duplicates answered once); `meta` = { requested, returned, maxKeys }. Errors are JSON
@@ -58,6 +60,7 @@ export async function startProbationServer(world: World, options: ProbationServe
     byNationalId.set(p.nationalId.value, p);
     byClientId.set(p.refs.probation, p);
   }
+  const sortedClientIds = [...byClientId.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
   const expectedAuth = options.token === undefined ? null : `Bearer ${options.token}`;
   let served = 0;
 
@@ -91,7 +94,7 @@ export async function startProbationServer(world: World, options: ProbationServe
   function handle(req: IncomingMessage, res: ServerResponse): void {
     served++;
     const url = new URL(req.url ?? '/', 'http://probation.local');
-    const routes = ['/health', '/api/v1/clients', '/api/v1/orders', '/api/v1/plans'];
+    const routes = ['/health', '/api/v1/clients', '/api/v1/orders', '/api/v1/plans', '/api/v1/client-ids'];
     if (!routes.includes(url.pathname)) throw new HttpError(404, 'NOT_FOUND', `no such resource: ${url.pathname}`);
     if (req.method !== 'GET') throw new HttpError(405, 'METHOD_NOT_ALLOWED', 'only GET is supported');
     if (url.pathname === '/health') return send(res, 200, { status: 'ok', clients: byClientId.size });
@@ -99,7 +102,15 @@ export async function startProbationServer(world: World, options: ProbationServe
 
     let data: unknown[];
     let requested: number;
-    if (url.pathname === '/api/v1/clients') {
+    if (url.pathname === '/api/v1/client-ids') {
+      const after = url.searchParams.get('after');
+      const limit = Number(url.searchParams.get('limit') ?? maxKeys);
+      if (!Number.isInteger(limit) || limit < 1) throw new HttpError(400, 'BAD_QUERY', 'limit must be a positive integer');
+      if (after !== null && !KEY_PATTERN.test(after)) throw new HttpError(400, 'BAD_KEY', 'malformed after');
+      const from = after === null ? 0 : sortedClientIds.findIndex((id) => id > after);
+      data = from < 0 ? [] : sortedClientIds.slice(from, from + Math.min(limit, maxKeys));
+      requested = limit;
+    } else if (url.pathname === '/api/v1/clients') {
       const { param, keys } = keysFrom(url, ['nationalIds', 'ids']);
       requested = keys.length;
       data = lookup(keys, param === 'ids' ? byClientId : byNationalId, (p) => probationClientOf(world, p));

@@ -67,7 +67,7 @@ export interface WorldPerson {
   municipality: string;
   story: Story;
   refs: AgencyRefs;
-  /** The NGO recorded the national identifier (consent to link); false for some prevention participants. */
+  /** The NGO recorded the national identifier (consent to link); false for some prevention participants and some community-sanction and welfare clients (the identity-link candidates). */
   ngoLinked: boolean;
   /** The centre for social work spells this person's name in Cyrillic. */
   welfareCyrillic: boolean;

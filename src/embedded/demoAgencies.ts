@@ -6,8 +6,9 @@ export const DEMO_AGENCIES: ReadonlyArray<Pick<AgencyConfig, 'id' | 'name' | 'ty
   id: a.id,
   name: a.name,
   type: a.type,
-  // Every demo agency has a privacy officer, who reads the audit log (purpose AUDIT).
-  roles: [...a.roles, 'privacy_officer'],
+  // Every demo agency has a privacy officer, who reads the audit log (purpose AUDIT), and an
+  // analyst, who builds dashboards on statistics (purpose STATISTICS).
+  roles: [...a.roles, 'privacy_officer', 'analyst'],
 }));
 
 /**

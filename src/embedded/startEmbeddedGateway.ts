@@ -56,7 +56,7 @@ export async function startEmbeddedGateway(options: EmbeddedOptions): Promise<Em
   const keys = await loadDemoKeys(DEMO_AGENCIES.map((a) => a.id));
   const adapterOf = new Map(demo.agencies.map((a) => [a.id, a.adapter]));
   const raw: Record<string, any> = {
-      server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true },
+      server: { port: options.port ?? 4000, host: options.host ?? '127.0.0.1', introspection: true, graphiql: true },
       store: options.store ?? { kind: 'pglite' },
       pseudonyms: { key: DEMO_PSEUDONYM_KEY },
       audit: { signingKey: DEMO_AUDIT_SIGNING_KEY, checkpointIntervalSeconds: options.checkpointIntervalSeconds ?? 60 },

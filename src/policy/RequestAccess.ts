@@ -5,6 +5,8 @@ import type { PersonNode } from '../context/index.js';
 import type { DecideFn, Decision, PersonFacts } from './Decision.js';
 
 const UNAVAILABLE: PersonFacts = { assigned: null, consents: null };
+/** The facts of an aggregate (see `decideAggregate`). */
+const AGGREGATE: PersonFacts = { assigned: true, consents: [] };
 
 /**
  * The per-request face of the policy. Decides once per (person, category, providing agency)
@@ -33,6 +35,19 @@ export class RequestAccess {
       this.memo.set(key, decision);
     }
     return decision;
+  }
+
+  /**
+   * For counts and pseudonymous extracts, where no one person is in view: may the caller use
+   * `category` held by `provider`? Decided by the same rules with the facts of an aggregate:
+   * need to know (`assigned`) is about one person's case and is taken as met; consent cannot be
+   * met for a whole population, so agreements requiring it never allow (the agency's data is left
+   * out of the table, reason NO_CONSENT). Not recorded here: statistics record one event per query.
+   */
+  decideAggregate(category: DataCategory, provider: string): Decision {
+    const purpose = this.intent.purpose;
+    if (purpose === null) return { allow: false, reason: 'NO_PURPOSE', trace: ['no X-Purpose-Of-Use declared'] };
+    return this.decideFn({ principal: this.principal, intent: this.intent, purpose, person: '', category, provider, facts: AGGREGATE, at: this.now });
   }
 
   /**

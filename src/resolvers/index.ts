@@ -4,6 +4,8 @@ import { queryResolvers } from './queryResolvers.js';
 import { recordResolvers } from './recordResolvers.js';
 import { mutationResolvers } from './mutationResolvers.js';
 import { auditResolvers } from './auditResolvers.js';
+import { statisticsResolvers } from './statisticsResolvers.js';
+import { linkageResolvers } from './linkageResolvers.js';
 
 /** All resolvers of the common schema. Thin by rule: policy, audit and limits live elsewhere. */
 export const resolvers = {
@@ -15,6 +17,9 @@ export const resolvers = {
   ...mutationResolvers,
   ...auditResolvers,
   // The audit API adds root fields: merged, not spread over the others'.
-  Query: { ...queryResolvers.Query, ...auditResolvers.Query },
-  Mutation: { ...mutationResolvers.Mutation, ...auditResolvers.Mutation },
+  ...statisticsResolvers,
+  Query: { ...queryResolvers.Query, ...auditResolvers.Query, ...statisticsResolvers.Query },
+  Mutation: { ...mutationResolvers.Mutation, ...auditResolvers.Mutation, ...linkageResolvers.Mutation },
+  // Identity linkage adds Person fields (schema/linkage.graphql).
+  Person: { ...personResolvers.Person, ...linkageResolvers.Person },
 };

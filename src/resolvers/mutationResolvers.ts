@@ -2,7 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DataCategory, Purpose } from '../config/index.js';
 import type { GatewayContext } from '../context/index.js';
 import { addCaseTeamMember, removeCaseTeamMember } from '../coordination/index.js';
-import { checkNationalId } from '../linkage/index.js';
+import { checkNationalId, rekeyOnTouch } from '../linkage/index.js';
 import { authorizeAction, type Action } from '../policy/index.js';
 import { requirePurpose, type IdentifierInput } from './resolvePeople.js';
 
@@ -18,10 +18,14 @@ function bad(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
-/** The person's pseudonyms for a validated identifier; the change is audited against that person. */
-function personOf(ctx: GatewayContext, identifier: IdentifierInput, field: string, category: DataCategory): string {
+/**
+ * The person's pseudonyms for a validated identifier; the change is audited against that person.
+ * After a key rotation, what is stored under an earlier pseudonym moves to the current one first.
+ */
+async function personOf(ctx: GatewayContext, identifier: IdentifierInput, field: string, category: DataCategory): Promise<string> {
   const checked = checkNationalId(identifier.scheme, identifier.value);
   if (!checked.ok) throw bad(`identifier: ${checked.reason}.`);
+  await rekeyOnTouch(ctx, [checked]);
   const id = ctx.pseudonymize('person', checked.scheme, checked.value);
   ctx.audit.touch(id, ctx.pseudonymize('audit', checked.scheme, checked.value));
   ctx.audit.released(id, category, null, field);
@@ -53,7 +57,7 @@ export const mutationResolvers = {
       for (const r of consent.recipients) knownAgency(ctx, r);
       if (consent.validUntil && consent.validUntil < consent.validFrom) throw bad('validUntil is before validFrom.');
       if (!/^[\p{L}\p{N} ._:/#-]{1,200}$/u.test(consent.evidenceRef)) throw bad('evidenceRef must be 1–200 letters, digits, spaces or . _ : / # -');
-      const subject = personOf(ctx, consent.identifier, 'Mutation.recordConsent', 'PLAN');
+      const subject = await personOf(ctx, consent.identifier, 'Mutation.recordConsent', 'PLAN');
       return ctx.consents.record(
         {
           subject,
@@ -71,7 +75,7 @@ export const mutationResolvers = {
     withdrawConsent: async (_: unknown, { id, identifier }: { id: string; identifier: IdentifierInput }, ctx: GatewayContext) => {
       authorize(ctx, 'withdrawConsent');
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw bad('id is not a consent id.');
-      const subject = personOf(ctx, identifier, 'Mutation.withdrawConsent', 'PLAN');
+      const subject = await personOf(ctx, identifier, 'Mutation.withdrawConsent', 'PLAN');
       const withdrawn = await ctx.consents.withdraw(id, subject, ctx.principal.agency, ctx.principal.sub);
       if (!withdrawn) throw new GraphQLError('No active consent with this id is held for this person by your agency.', { extensions: { code: 'NOT_FOUND' } });
       return withdrawn;
@@ -81,7 +85,7 @@ export const mutationResolvers = {
       const agency = knownAgency(ctx, args.member.agency);
       if (!agency.roles.includes(args.member.role)) throw bad(`agency ${agency.id} has no role ${args.member.role}.`);
       if (!SUB.test(args.member.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
-      const person = personOf(ctx, args.identifier, 'Mutation.addCaseTeamMember', 'STAFF');
+      const person = await personOf(ctx, args.identifier, 'Mutation.addCaseTeamMember', 'STAFF');
       const row = await addCaseTeamMember(ctx.store, person, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? new Date().toISOString().slice(0, 10) });
       return { leadAgency: row.leadAgency, members: row.team };
     },
@@ -89,7 +93,7 @@ export const mutationResolvers = {
       authorize(ctx, 'manageCaseTeam');
       knownAgency(ctx, args.agency);
       if (!SUB.test(args.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
-      const person = personOf(ctx, args.identifier, 'Mutation.removeCaseTeamMember', 'STAFF');
+      const person = await personOf(ctx, args.identifier, 'Mutation.removeCaseTeamMember', 'STAFF');
       const row = await removeCaseTeamMember(ctx.store, person, args.agency, args.sub);
       return { leadAgency: row.leadAgency, members: row.team };
     },

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { IdentifierScheme, PersonRecord } from '../../adapters/sdk/index.js';
 import type { GatewayContext, PersonNode } from '../context/index.js';
-import { checkNationalId } from '../linkage/index.js';
+import { attachConfirmedLinks, checkNationalId, identityLinksOf, rekeyOnTouch, type IdentityLink } from '../linkage/index.js';
 import { sourceError } from '../sources/index.js';
 
 export interface IdentifierInput {
@@ -20,7 +20,9 @@ export function requirePurpose(ctx: GatewayContext): void {
 /**
  * Finds people by national identifier across every agency that indexes people by it: one batched
  * call per agency for the whole list. Identifiers are validated first (nothing invalid reaches an
- * agency). A person no agency knows is `null`.
+ * agency; one accepted outside the standard adds a warning). Records that case coordinators
+ * confirmed at agencies that did not link the person by identifier are attached too (linkage/
+ * attachConfirmedLinks.ts); candidates never are. A person no agency knows is `null`.
  */
 export async function resolvePeople(ctx: GatewayContext, identifiers: readonly IdentifierInput[]): Promise<Array<PersonNode | null>> {
   requirePurpose(ctx);
@@ -29,14 +31,23 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
   const checked = identifiers.map((id, i) => {
     const result = checkNationalId(id.scheme, id.value);
     if (!result.ok) throw badInput(`identifiers[${i}]: ${result.reason}.`);
+    if (result.warning) (ctx.warnings ??= []).push({ code: 'NATIONAL_ID_NONSTANDARD', message: `identifiers[${i}]: ${result.warning}.` });
     return result;
   });
   const providers = ctx.sources.providersOf('personByNationalId');
+  // Links in config order: agencies linked by identifier, and by a coordinator's confirmation.
+  const order = ctx.agencies.map((a) => a.id);
+  // After a pseudonym key rotation: stored facts move to the current pseudonyms before they are read.
+  await rekeyOnTouch(ctx, checked);
   const nodes = await Promise.all(
     checked.map(async ({ scheme, value }) => {
       // The policy's stored facts are keyed by pseudonym: fetch them while the agencies link.
       const id = ctx.pseudonymize('person', scheme, value);
       ctx.facts.prefetch(id);
+      const decided = identityLinksOf(ctx).forPerson(id).catch((error: unknown): IdentityLink[] => {
+        ctx.logger.warn({ err: error }, 'identity links could not be read; linking by national identifier only');
+        return [];
+      });
       const links = new Map<string, PersonRecord>();
       const linkErrors = new Map<string, unknown>();
       await Promise.all(
@@ -50,7 +61,8 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
           }
         }),
       );
-      return toPersonNode(ctx, scheme, value, orderLinks(providers, links), linkErrors, id);
+      if (links.size > 0) await attachConfirmedLinks(ctx, id, await decided, links, linkErrors);
+      return toPersonNode(ctx, scheme, value, orderLinks(order, links), linkErrors, id);
     }),
   );
   return Promise.all(nodes.map((node) => (node ? visibleOrNull(ctx, node) : null)));

@@ -63,7 +63,10 @@ export interface Gateway {
 export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const { config, baseDir, logger } = options;
   const metrics = createMetrics();
-  const pseudonymize = createPseudonymizer(resolveSecret(config.pseudonyms.key, 'pseudonyms.key'));
+  const pseudonymize = createPseudonymizer(
+    resolveSecret(config.pseudonyms.key, 'pseudonyms.key'),
+    config.pseudonyms.previousKeys.map((k, i) => resolveSecret(k, `pseudonyms.previousKeys[${i}]`)),
+  );
   const verifyToken = createTokenVerifier(config.agencies, baseDir);
   const auditKeys = await loadCheckpointKeys(config.audit, baseDir);
   if (!auditKeys.signer) logger.warn('audit.signingKey is not configured: events are hashed into the audit log, but no checkpoints are signed');

@@ -10,6 +10,8 @@ import { RequestAccess, RequestFacts } from '../policy/index.js';
 import { RequestSources } from '../sources/index.js';
 import type { Gateway } from './createGateway.js';
 import { isAuditPagePath, serveAuditPage } from './auditPage/index.js';
+import { isDashboardPath, serveDashboard } from './dashboard/index.js';
+import { isGraphiqlAssetPath, serveGraphiql, wantsGraphiql } from './graphiql/index.js';
 import { readBody } from './readBody.js';
 import { readiness } from './readiness.js';
 
@@ -19,7 +21,7 @@ const NO_FACTS = { prefetch: () => undefined, load: async () => ({ assigned: nul
 
 /**
  * The HTTP surface (contracts in DESIGN.md): `/graphql` (GET and POST), `/healthz`, `/readyz`,
- * `/metrics`, and the privacy officers' page `/audit`. Authentication and the purpose header are settled before GraphQL runs; a request
+ * `/metrics`, the privacy officers' page `/audit`, the example statistics dashboard `/dashboard`, and GraphiQL for browsers (`server.graphiql`). Authentication and the purpose header are settled before GraphQL runs; a request
  * that fails them never reaches the schema.
  */
 export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, res: ServerResponse) => void {
@@ -33,11 +35,13 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
     const url = new URL(req.url ?? '/', 'http://gateway.invalid');
     const route = url.pathname;
     const handled =
-      route === '/graphql' ? graphql(gateway, req, res, url, requestId)
+      route === '/graphql' ? (config.server.graphiql && wantsGraphiql(req, url) ? serveGraphiql(req, res, route) : graphql(gateway, req, res, url, requestId))
       : route === '/healthz' && req.method === 'GET' ? send(res, 200, 'application/json', '{"status":"ok"}')
       : route === '/readyz' && req.method === 'GET' ? readiness(gateway).then((r) => send(res, r.ready ? 200 : 503, 'application/json', JSON.stringify(r)))
       : route === '/metrics' && req.method === 'GET' ? gateway.metrics.registry.metrics().then((m) => send(res, 200, gateway.metrics.registry.contentType, m))
       : isAuditPagePath(route) ? serveAuditPage(req, res, route)
+      : isDashboardPath(route) ? serveDashboard(req, res, route)
+      : config.server.graphiql && isGraphiqlAssetPath(route) ? serveGraphiql(req, res, route)
       : send(res, 404, 'application/json', JSON.stringify({ errors: [{ message: 'Not found.', extensions: { code: 'NOT_FOUND' } }] }));
     Promise.resolve(handled).catch((error: unknown) => {
       logger.error({ err: error, requestId }, 'request failed');

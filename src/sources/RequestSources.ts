@@ -1,6 +1,6 @@
 import DataLoader from 'dataloader';
 import type { Logger } from 'pino';
-import { AdapterBadRecord, checkRecord, LIST_ENTITIES, type AdapterCall, type EntityName } from '../../adapters/sdk/index.js';
+import { AdapterBadRecord, checkRecord, LIST_ENTITIES, scanEntity, type AdapterCall, type EntityName } from '../../adapters/sdk/index.js';
 import { normaliseNationalId } from '../linkage/index.js';
 import type { SourceRegistry } from './SourceRegistry.js';
 
@@ -33,6 +33,24 @@ export class RequestSources {
   /** Loads one key; rejects with the adapter's error when the agency failed for this key or batch. */
   load(agency: string, entity: EntityName, key: string): Promise<unknown> {
     return this.loaderFor(agency, entity).load(key);
+  }
+
+  /**
+   * Every record of `entity` the agency holds, page by page (`scanEntity`: the adapter lists its
+   * keys, then loads them), for statistics computed without a central copy. Each record is checked
+   * like a loaded one; a malformed record fails the scan with `AdapterBadRecord` (a count from a
+   * silently shortened population would be wrong). Nothing is cached beyond what the caller keeps.
+   */
+  async *scan(agency: string, entity: EntityName): AsyncGenerator<unknown[]> {
+    const adapter = this.registry.get(agency);
+    if (!adapter || !adapter.entities.has(entity)) throw new Error(`agency ${agency} does not provide ${entity}`);
+    for await (const page of scanEntity(adapter, entity, this.call)) {
+      for (const record of page) {
+        const problem = !isObject(record) ? 'not a record' : checkRecord(entity, record);
+        if (problem !== null) throw this.dropped(agency, entity, problem);
+      }
+      yield page;
+    }
   }
 
   fetchedAtOf(agency: string, entity: EntityName): string {
@@ -83,8 +101,9 @@ export class RequestSources {
   }
 }
 
-/** Whether a record answers for `key`: the national id for lookups by it, else the agency's ref. */
+/** Whether a record answers for `key`: the national id or date of birth for lookups by them, else the agency's ref. */
 function belongsTo(entity: EntityName, key: string, record: Record<string, unknown>): boolean {
+  if (entity === 'personByDateOfBirth') return record.dateOfBirth === key;
   if (entity !== 'personByNationalId') return record.ref === key;
   const id = record.nationalId;
   return isObject(id) && typeof id.value === 'string' && normaliseNationalId(id.value) === key;

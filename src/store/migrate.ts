@@ -116,6 +116,31 @@ const MIGRATIONS: readonly Migration[] = [
   },
 ];
 
+/**
+ * Identity links decided by case coordinators (src/linkage): an agency's record of a person that
+ * did not link by national identifier, confirmed or rejected. Access metadata keyed by the
+ * person's pseudonym, never names. One confirmed record per person and agency, and an agency's
+ * record confirmed for one person only (so a confirmation can never join two people).
+ */
+const IDENTITY_LINKS: Migration = {
+  id: 200,
+  sql: `
+    CREATE TABLE reintegra.identity_link (
+      subject           text NOT NULL,
+      agency            text NOT NULL,
+      agency_ref        text NOT NULL,
+      state             text NOT NULL CHECK (state IN ('CONFIRMED', 'REJECTED')),
+      score             real,
+      decided_by        text NOT NULL,
+      decided_by_agency text NOT NULL,
+      decided_at        timestamptz NOT NULL DEFAULT now(),
+      PRIMARY KEY (subject, agency, agency_ref)
+    );
+    CREATE UNIQUE INDEX identity_link_one_per_agency ON reintegra.identity_link (subject, agency) WHERE state = 'CONFIRMED';
+    CREATE UNIQUE INDEX identity_link_one_person ON reintegra.identity_link (agency, agency_ref) WHERE state = 'CONFIRMED'
+  `,
+};
+
 export async function migrate(store: Store): Promise<void> {
   // No DDL when the schema exists: a gateway role that does not own it (so cannot disable the
   // audit log's triggers) may not run CREATE, even IF NOT EXISTS.
@@ -126,7 +151,7 @@ export async function migrate(store: Store): Promise<void> {
   }
   const { rows } = await store.query<{ id: number }>('SELECT id FROM reintegra.migration');
   const applied = new Set(rows.map((r) => Number(r.id)));
-  for (const m of MIGRATIONS) {
+  for (const m of [...MIGRATIONS, IDENTITY_LINKS]) {
     if (applied.has(m.id)) continue;
     await store.transaction(async (tx) => {
       const statements = 'statements' in m ? m.statements : m.sql.split(';').map((s) => s.trim()).filter(Boolean);

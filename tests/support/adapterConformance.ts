@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createAdapter } from '../../adapters/index.js';
 import {
-  AdapterAborted, AdapterBadRecord, AdapterTimeout, type Adapter, type AdapterDeps, type EntityName, type PersonRecord,
+  AdapterAborted, AdapterBadRecord, AdapterScanNotSupported, AdapterTimeout, scanEntity, type Adapter, type AdapterDeps, type EntityName, type PersonRecord,
 } from '../../adapters/sdk/index.js';
 import { BULK_COUNT, bulkJmbg, HOSTILE, JMBG, LONG, QUOTED, WITH_NUL } from './fixtureData.js';
 import { createTempDir, type TempDir } from './tempDir.js';
@@ -57,7 +57,7 @@ export const BATCH = 1000;
  * backend (`adapterConformance({ start: … })`). Cases: order and length, null for unknown keys,
  * duplicates, per-key errors that leave the batch standing, empty batch, 10,000 keys in
  * chunks, deadline → AdapterTimeout, abort → AdapterAborted, Unicode round trips, hostile keys
- * and values as data, close() idempotent. Returns the kit for kind-specific cases.
+ * and values as data, key listing for statistics (or AdapterScanNotSupported), close() idempotent. Returns the kit for kind-specific cases.
  */
 export function adapterConformance(setup: ConformanceSetup): ConformanceKit {
   const opened: Adapter[] = [];
@@ -124,6 +124,19 @@ export function adapterConformance(setup: ConformanceSetup): ConformanceKit {
     expect(await load('person', ['1'])).toEqual([expect.objectContaining({ ref: '1' })]);
   });
 
+  it('lists everyone born on a day for a list entity keyed by a non-unique date, [] for nobody and for a non-date (or refuses the entity when its mapping lacks it)', async () => {
+    if (!kit.main.adapter.entities.has('personByDateOfBirth')) {
+      await expect(load('personByDateOfBirth', ['1990-01-01'])).rejects.toThrow('personByDateOfBirth');
+      return;
+    }
+    const [day, again, nobody, notADate] = await load('personByDateOfBirth', ['1990-01-01', '1990-01-01', '1999-09-09', '1990-02-30']);
+    expect((day as PersonRecord[]).map((r) => r.ref).sort()).toEqual(['1', '7']);
+    expect(day).toContainEqual(expect.objectContaining({ ref: '1', givenName: 'Марко', dateOfBirth: '1990-01-01' }));
+    expect(again).toEqual(day);
+    expect(nobody).toEqual([]);
+    expect(notADate).toEqual([]);
+  });
+
   it('fails only the keys whose records do not fit, and the rest of the batch answers', async () => {
     const out = await load('personByNationalId', [JMBG.badCountry, JMBG.duplicate, JMBG.marko]);
     expect(out[0]).toBeInstanceOf(AdapterBadRecord);
@@ -188,6 +201,29 @@ export function adapterConformance(setup: ConformanceSetup): ConformanceKit {
     else controller.abort();
     await expect(settlesWithin(pending, 5000)).rejects.toBeInstanceOf(AdapterAborted);
     expect(await load('person', ['1'])).toEqual([expect.objectContaining({ ref: '1' })]);
+  });
+
+  it('lists every key of an entity once, page after page, or says it cannot list', async () => {
+    const { adapter } = kit.main;
+    if (!adapter.listKeys) {
+      await expect(scanEntity(adapter, 'person', testCall()).next()).rejects.toBeInstanceOf(AdapterScanNotSupported);
+      return;
+    }
+    const keys: string[] = [];
+    let after: string | null = null;
+    for (;;) {
+      const page: string[] = await adapter.listKeys('person', { after, limit: 999 }, testCall());
+      keys.push(...page);
+      if (page.length < 999) break;
+      after = page.at(-1)!;
+    }
+    expect(new Set(keys).size).toBe(keys.length);
+    expect(keys.length).toBeGreaterThanOrEqual(BULK_COUNT);
+    expect(keys).toContain('1');
+    let records = 0;
+    let errors = 0;
+    for await (const page of scanEntity(adapter, 'person', testCall(), { pageSize: 2500, onKeyError: () => errors++ })) records += page.length;
+    expect(records + errors).toBe(keys.length);
   });
 
   it('is ready with its circuit closed, and close() may be called twice', async () => {

@@ -55,7 +55,8 @@ export function fixtureTables(options: FixtureOptions): FixtureTable[] {
     person(4, JMBG.badCountry, 'Ana', 'Ilić', 'L', '2003-03-03', 'Z', null, 'ZZZ'),
     person(5, JMBG.unicode, 'Dritë', 'Gjoçaj', 'L', null, 'Z', 'Gjakovë', 'ALB'),
     person(6, JMBG.duplicate, 'Prvi', 'Dupli', 'L', null, 'M', null, 'SRB'),
-    person(7, JMBG.duplicate, 'Drugi', 'Dupli', 'L', null, 'M', null, 'SRB'),
+    // Born the same day as Marko: a date of birth is no unique key.
+    person(7, JMBG.duplicate, 'Drugi', 'Dupli', 'L', '1990-01-01', 'M', null, 'SRB'),
     person(8, JMBG.long, 'Дуги', LONG, 'C', null, 'M', null, 'SRB'),
   ];
   if (options.holdsNul) people.push(person(9, JMBG.nul, WITH_NUL, 'Nul', 'L', null, 'M', null, 'MNE'));

@@ -55,6 +55,16 @@ function slowQuery(dialect: 'postgres' | 'mariadb', schema: string): string {
 
 const gql = (field: string, arg: string, selection: string): string => `"query($keys: [String!]!) { ${field}(${arg}: $keys) { ${selection} } }"`;
 
+/**
+ * `personByDateOfBirth` (a list entity keyed by a non-unique date column) for the kinds whose
+ * fixture backend can filter by it: sql (a `date` column) and csv (ISO text).
+ */
+function bornOn(target: FixtureTarget): string {
+  if (target.kind === 'sql') return `\n  personByDateOfBirth:\n    source: OSUDJENIK\n    key: DAT_ROD\n    many: true${PERSON_FIELDS}`;
+  if (target.kind === 'csv') return `\n  personByDateOfBirth:\n    file: OSUDJENIK.csv\n    key: DAT_ROD\n    many: true${PERSON_FIELDS}`;
+  return '';
+}
+
 export function fixtureMapping(target: FixtureTarget): string {
   const source = (entity: 'people' | 'byId' | 'custody' | 'risk' | 'slow'): string => {
     switch (target.kind) {
@@ -92,7 +102,7 @@ export function fixtureMapping(target: FixtureTarget): string {
   custody:${source('custody')}${CUSTODY_FIELDS}
     lists:
       sentence.offences:${offences}${OFFENCE_FIELDS}
-  riskAssessments:${source('risk')}${RISK_FIELDS}
+  riskAssessments:${source('risk')}${RISK_FIELDS}${bornOn(target)}
   supervision:
     # A deliberately slow source, for the deadline and abort cases.${source('slow')}${SLOW_FIELDS}
 `;

@@ -48,6 +48,7 @@ describeWithMariaDB('the demo welfare system seeded into MariaDB', () => {
     const keysOf: Record<string, string[]> = {
       personByNationalId: known.map((p) => p.nationalId.value),
       person: known.map((p) => String(p.refs.welfare)),
+      personByDateOfBirth: known.map((p) => p.dateOfBirth),
     };
     for (const entity of onPglite.entities) {
       const keys = keysOf[entity] ?? keysOf.person!;

@@ -46,7 +46,9 @@ describe('startDemoWorld', () => {
     expect(demo.agencies.map((a) => [a.id, a.type])).toEqual([['prison', 'PRISON'], ['probation', 'PROBATION'], ['welfare', 'WELFARE'], ['ngo', 'CSO']]);
     const [prison, probation, welfare, ngo] = demo.agencies;
     expect(prison!.adapter).toEqual({ kind: 'sql', dialect: 'pglite', schema: 'zatvor', mapping: mappingPath('prison') });
-    expect(probation!.adapter).toEqual({ kind: 'rest', baseUrl: demo.probationUrl, mapping: mappingPath('probation'), auth: { type: 'bearer', token: TOKEN } });
+    expect(probation!.adapter).toEqual({
+      kind: 'rest', baseUrl: demo.probationUrl, mapping: mappingPath('probation'), listKeys: { path: '/api/v1/client-ids', itemsAt: 'data' }, auth: { type: 'bearer', token: TOKEN },
+    });
     expect(welfare!.adapter).toEqual({ kind: 'sql', dialect: 'pglite', schema: 'csr', mapping: mappingPath('welfare') });
     expect(ngo!.adapter).toEqual({ kind: 'csv', path: join(dir, 'ngo'), mapping: mappingPath('ngo') });
     for (const a of demo.agencies) {
@@ -115,8 +117,8 @@ describe('mapping files match the agency systems', () => {
     }
     expect(Object.keys(loadMapping(mappingPath('prison')))).toEqual(['personByNationalId', 'person', 'custody', 'riskAssessments', 'programmes']);
     expect(Object.keys(loadMapping(mappingPath('probation')))).toEqual(['personByNationalId', 'person', 'supervision', 'plan']);
-    expect(Object.keys(loadMapping(mappingPath('welfare')))).toEqual(['personByNationalId', 'person', 'welfareCase', 'referrals']);
-    expect(Object.keys(loadMapping(mappingPath('ngo')))).toEqual(['personByNationalId', 'person', 'programmes']);
+    expect(Object.keys(loadMapping(mappingPath('welfare')))).toEqual(['personByNationalId', 'person', 'personByDateOfBirth', 'welfareCase', 'referrals']);
+    expect(Object.keys(loadMapping(mappingPath('ngo')))).toEqual(['personByNationalId', 'person', 'personByDateOfBirth', 'programmes']);
   });
 
   for (const [agency, schema] of [['prison', 'zatvor'], ['welfare', 'csr']] as const) {

@@ -41,6 +41,7 @@ const PERSON = ['ref', 'nationalId.scheme', 'nationalId.value', 'nationalId.coun
 export const COMMON_PATHS: Record<string, string[]> = {
   personByNationalId: PERSON,
   person: PERSON,
+  personByDateOfBirth: PERSON,
   custody: ['ref', 'establishment', 'status', 'admissionDate', 'sentence.lengthMonths', 'sentence.startDate', 'sentence.offences.code', 'sentence.offences.description', 'sentence.offences.legalArticle', 'earliestReleaseDate', 'expectedReleaseDate', 'paroleEligibilityDate'],
   riskAssessments: ['ref', 'tool', 'toolVersion', 'assessedOn', 'status', 'judgement', 'assessorRole', 'nextReviewOn'],
   programmes: ['ref', 'programme', 'provider', 'type', 'startDate', 'endDate', 'sessionsPlanned', 'sessionsAttended', 'completion'],
@@ -58,6 +59,7 @@ const PERSON_ENUMS = { 'nationalId.scheme': ['JMBG', 'EMBG', 'KOSOVO_PN', 'AL_NI
 export const ENUMS: Record<string, Record<string, string[]>> = {
   personByNationalId: PERSON_ENUMS,
   person: PERSON_ENUMS,
+  personByDateOfBirth: PERSON_ENUMS,
   custody: { status: ['REMAND', 'SENTENCED', 'RELEASED', 'TRANSFERRED'] },
   riskAssessments: { status: ['COMPLETED', 'IN_PROGRESS', 'OVERDUE'] },
   programmes: { type: ['EDUCATION', 'VOCATIONAL', 'PSYCHOSOCIAL', 'MENTORING', 'FAMILY', 'DISENGAGEMENT', 'OTHER'], completion: ['ONGOING', 'COMPLETED', 'DROPPED_OUT', 'NOT_STARTED'] },

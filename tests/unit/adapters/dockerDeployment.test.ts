@@ -99,6 +99,6 @@ describe('docker/config/gateway.yaml', () => {
     const raw = parse(read('docker/config/gateway.yaml')) as Record<string, unknown> & { agencies: Array<{ id: string; name: string; type: string; roles: string[] }> };
     expect(raw.agencies.map(({ id, name, type, roles }) => ({ id, name, type, roles }))).toEqual(DEMO_AGENCIES.map(({ id, name, type, roles }) => ({ id, name, type, roles })));
     const policy = demoPolicy();
-    for (const key of ['agreements', 'emergency', 'consent', 'caseTeams']) expect(raw[key], key).toEqual(policy[key]);
+    for (const key of ['agreements', 'emergency', 'consent', 'caseTeams', 'statistics']) expect(raw[key], key).toEqual(policy[key]);
   });
 });

@@ -84,7 +84,7 @@ describe('loadMapping validation', () => {
       `prison: invalid mapping ${F}:2: entity "person": missing "keyParam"`,
     );
     expect(problem('entities:\n  person:\n    file: p.csv\n    key: ID\n    path: /p\n    fields: { ref: ID }\n', 'csv')).toBe(
-      `prison: invalid mapping ${F}:5: entity "person": unknown key "path" in entity "person" (allowed: key, many, fields, lists, maxBatch, file, delimiter)`,
+      `prison: invalid mapping ${F}:5: entity "person": unknown key "path" in entity "person" (allowed: key, many, fields, lists, maxBatch, file, delimiter, keyType)`,
     );
   });
 

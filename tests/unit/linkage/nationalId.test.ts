@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkNationalId, createPseudonymizer, normaliseNationalId } from '../../../src/linkage/index.js';
+import { checkNationalId, createPseudonymizer, normaliseNationalId, statisticsDomain } from '../../../src/linkage/index.js';
 
 /** Builds a valid JMBG from its first 12 digits (test oracle written from the standard, not the code). */
 function withCheckDigit(first12: string): string {
@@ -39,8 +39,35 @@ describe('national identifiers', () => {
   it('checks Kosovo* personal numbers and Albanian NIDs by format', () => {
     expect(checkNationalId('KOSOVO_PN', '1234567890').ok).toBe(true);
     expect(checkNationalId('KOSOVO_PN', '123456789').ok).toBe(false);
-    expect(checkNationalId('AL_NID', 'j12345678n')).toEqual({ ok: true, scheme: 'AL_NID', value: 'J12345678N' });
+    expect(checkNationalId('AL_NID', 'j10314059a')).toEqual({ ok: true, scheme: 'AL_NID', value: 'J10314059A' });
     expect(checkNationalId('AL_NID', '112345678N').ok).toBe(false);
+  });
+
+  it('rejects an Albanian NID whose encoded date of birth does not exist', () => {
+    expect(checkNationalId('AL_NID', 'J12345678N')).toEqual({ ok: false, reason: 'AL_NID has no valid date of birth' });
+    expect(checkNationalId('AL_NID', 'J15314059A').ok).toBe(true); // month + 50: a woman born 14 March 1991
+  });
+
+  it('accepts the contested check digit 10 written as 0, with a warning', () => {
+    // 0101990 71 030: weighted sum 111, remainder 1 → the check digit would be 10.
+    const id = '0101990710300';
+    const result = checkNationalId('JMBG', id);
+    expect(result).toMatchObject({ ok: true, scheme: 'JMBG', value: id });
+    expect(result.ok && result.warning).toMatch(/computes to 10 and is written 0/);
+  });
+
+  it('rejects any other check digit when it would be 10', () => {
+    expect(checkNationalId('JMBG', '0101990710301')).toEqual({ ok: false, reason: 'JMBG check digit does not match' });
+  });
+
+  it('gives no warning for an ordinary number, including remainder 0 with check digit 0', () => {
+    expect(checkNationalId('JMBG', '0101990710008')).toEqual({ ok: true, scheme: 'JMBG', value: '0101990710008' });
+    expect(checkNationalId('JMBG', withCheckDigit('010199071004'))).toEqual({ ok: true, scheme: 'JMBG', value: '0101990710040' });
+  });
+
+  it('rejects a region in the block the register never assigned (6x)', () => {
+    expect(checkNationalId('EMBG', withCheckDigit('010199065001'))).toEqual({ ok: false, reason: 'EMBG region 65 is not a register region' });
+    for (const region of ['09', '17', '21', '45', '71', '80', '91']) expect(checkNationalId('JMBG', withCheckDigit(`0101990${region}001`)).ok).toBe(true);
   });
 });
 
@@ -59,6 +86,21 @@ describe('keyed pseudonyms', () => {
   it('gives unlinkable pseudonyms in different domains and under different keys', () => {
     expect(p('person', 'JMBG', id)).not.toBe(p('audit', 'JMBG', id));
     expect(createPseudonymizer('x'.repeat(32))('person', 'JMBG', id)).not.toBe(p('person', 'JMBG', id));
+  });
+
+  it('finds the same pseudonym under a previous key after a rotation, newest key first', () => {
+    const rotated = createPseudonymizer('n'.repeat(32), ['k'.repeat(32), 'o'.repeat(32)]);
+    expect(rotated('person', 'JMBG', id)).toBe(createPseudonymizer('n'.repeat(32))('person', 'JMBG', id));
+    expect(rotated.previous('person', 'JMBG', id)).toEqual([p('person', 'JMBG', id), createPseudonymizer('o'.repeat(32))('person', 'JMBG', id)]);
+    expect(p.previous('person', 'JMBG', id)).toEqual([]);
+  });
+
+  it('keeps statistics projects unlinkable to each other and to person ids', () => {
+    const a = p(statisticsDomain('recidivism-2026'), 'JMBG', id);
+    expect(a).not.toBe(p(statisticsDomain('housing.pilot'), 'JMBG', id));
+    expect(a).not.toBe(p('person', 'JMBG', id));
+    expect(() => statisticsDomain('a:b')).toThrow(RangeError);
+    expect(() => p('person\u0000JMBG', 'JMBG', id)).toThrow(RangeError);
   });
 
   it('never contains the identifier', () => {
