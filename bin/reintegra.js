@@ -1,4 +1,4 @@
-#!/usr/bin/env node
+#!/usr/bin/env -S node --max-semi-space-size=64
 // Runs the TypeScript sources directly (no build step): `npm ci && npm start` is all it takes.
 import { register } from 'tsx/esm/api';
 

@@ -3,6 +3,7 @@ import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
 import { runLoad } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
+import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
 const QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
   id names { givenName familyName agency } supervision { orderType conditions { category } compliance { status } } plans { status actions { title } } } }`;
@@ -24,7 +25,7 @@ export async function auditCost(options: { seconds: number; concurrency: number 
     const config = await writeBenchConfig('audit', store, {
       probation: { kind: 'rest', baseUrl: backendUrl, mapping: fileURLToPath(new URL('../../src/demo/mappings/probation.yaml', import.meta.url)), deadlineMs: 5000 },
     });
-    const gw = await spawnReady('configGatewayProcess.ts', [config, variant]);
+    const gw = await spawnReady('configGatewayProcess.ts', [config, variant], [...GATEWAY_NODE_ARGS]);
     try {
       await runLoad(gw.fields[0]!, body, headers, options.concurrency, 2);
       return await runLoad(gw.fields[0]!, body, headers, options.concurrency, options.seconds);

@@ -3,6 +3,7 @@ import { backendCallsTotal } from '../support/metrics.js';
 import { runLoad } from '../support/runLoad.js';
 import { startGatewayProcess } from '../support/startGatewayProcess.js';
 import { BENCH_OFFICER } from '../support/benchOfficer.js';
+import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
 export const QUERY = `query Fifty($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
   id names { givenName familyName agency } dateOfBirth
@@ -19,7 +20,7 @@ export const QUERY = `query Fifty($ids: [IdentifierInput!]!) { people(identifier
  * embedded demo world in a separate process: requests/s, p50/p99, backend calls per request.
  */
 export async function crossAgency50(options: { seconds: number; concurrency: number; nodeArgs?: string[] }) {
-  const gw = await startGatewayProcess(['2000'], options.nodeArgs ?? []);
+  const gw = await startGatewayProcess(['2000'], [...GATEWAY_NODE_ARGS, ...(options.nodeArgs ?? [])]);
   try {
     const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: BENCH_OFFICER, ttl: '1h' });
     const body = JSON.stringify({ query: QUERY, variables: { ids: gw.sample.slice(0, 50) } });
@@ -41,7 +42,7 @@ export async function crossAgency50(options: { seconds: number; concurrency: num
  */
 export async function enforcementCost(options: { seconds: number; concurrency: number }) {
   const run = async (variant: string) => {
-    const gw = await startGatewayProcess(['2000', variant]);
+    const gw = await startGatewayProcess(['2000', variant], [...GATEWAY_NODE_ARGS]);
     try {
       const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: BENCH_OFFICER, ttl: '1h' });
       const body = JSON.stringify({ query: QUERY, variables: { ids: gw.sample.slice(0, 50) } });
@@ -65,7 +66,7 @@ export async function enforcementCost(options: { seconds: number; concurrency: n
  * (two for SQL entities with a child list), whatever the number of people.
  */
 export async function batching() {
-  const gw = await startGatewayProcess(['2000']);
+  const gw = await startGatewayProcess(['2000'], [...GATEWAY_NODE_ARGS]);
   try {
     const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: BENCH_OFFICER, ttl: '1h' });
     const headers = { 'content-type': 'application/json', authorization: `Bearer ${token}`, 'x-purpose-of-use': 'RELEASE_PLANNING' };

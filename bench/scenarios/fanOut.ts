@@ -3,6 +3,7 @@ import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
 import { runLoad } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
+import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
 /**
  * Fan-out: four agencies, each answering 20 ms after it is asked (four copies of the probation
@@ -20,7 +21,7 @@ export async function fanOut(options: { seconds: number }) {
   const ids = ['prison', 'probation', 'welfare', 'ngo'];
   const store = await freshDatabase('reintegra_bench_fanout');
   const config = await writeBenchConfig('fanout', store, Object.fromEntries(ids.map((agency, i) => [agency, { kind: 'rest', baseUrl: urls[i], mapping, deadlineMs: 2000 }])));
-  const gw = await spawnReady('configGatewayProcess.ts', [config]);
+  const gw = await spawnReady('configGatewayProcess.ts', [config], [...GATEWAY_NODE_ARGS]);
   try {
     const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: 'bench', ttl: '1h' });
     const headers = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'SUPERVISION' };

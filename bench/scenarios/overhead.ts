@@ -5,6 +5,7 @@ import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
 import { runLoad, type LoadResult } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
+import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
 const GATEWAY_QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
   id names { givenName familyName agency }
@@ -29,7 +30,7 @@ export async function overhead(options: { seconds: number; concurrency: number; 
   });
   // With --profile both servers are profiled, so their per-request costs can be compared.
   const profileArgs = (name: string) => (options.profile ? ['--cpu-prof', '--cpu-prof-dir', join(options.profile, `overhead-${name}`)] : []);
-  const gateway = await spawnReady('configGatewayProcess.ts', [configFile], profileArgs('gateway'));
+  const gateway = await spawnReady('configGatewayProcess.ts', [configFile], [...GATEWAY_NODE_ARGS, ...profileArgs('gateway')]);
   const bare = await spawnReady('bareServerProcess.ts', [backendUrl], profileArgs('bare'));
   try {
     const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: 'bench', ttl: '1h' });

@@ -6,6 +6,7 @@ import { generateWorld, seedPrison } from '../../src/demo/index.js';
 import { BENCH_PG, freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
 import { runLoad } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
+import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
 const QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
   custody { status establishment expectedReleaseDate sentence { lengthMonths offences { code } } }
@@ -47,7 +48,7 @@ export async function scale(options: { seconds: number; concurrency: number; siz
       const config = await writeBenchConfig('scale', store, {
         prison: { kind: 'sql', dialect: 'postgres', url: prisonUrl, schema: 'zatvor', mapping },
       });
-      const gateway = await spawnReady('configGatewayProcess.ts', [config]);
+      const gateway = await spawnReady('configGatewayProcess.ts', [config], [...GATEWAY_NODE_ARGS]);
       try {
         const body = JSON.stringify({ query: QUERY, variables: { ids } });
         await runLoad(gateway.fields[0]!, body, headers, options.concurrency, 2);

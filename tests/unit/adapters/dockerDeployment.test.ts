@@ -80,7 +80,7 @@ describe('docker/Dockerfile', () => {
 
   it('checks /healthz and starts the gateway through bin/reintegra.js', () => {
     expect(dockerfile).toMatch(/HEALTHCHECK[\s\S]*\/healthz/);
-    expect(dockerfile).toContain('ENTRYPOINT ["node", "bin/reintegra.js"]');
+    expect(dockerfile).toContain('ENTRYPOINT ["node", "--max-semi-space-size=64", "bin/reintegra.js"]');
   });
 });
 
