@@ -2,7 +2,7 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
-  AdapterError, AdapterUnavailable, buildRecords, compileMapping, loadMapping, mappingError, parseAdapterConfig,
+  AdapterUnavailable, entityNotMapped, buildRecords, compileMapping, loadMapping, mappingError, parseAdapterConfig,
   runBatch, type Adapter, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
 } from '../sdk/index.js';
 import { csvConfig } from './csvConfig.js';
@@ -63,7 +63,7 @@ export const csvAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
-      if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
+      if (!compiled) return Promise.reject(entityNotMapped(agency, entity));
       if (closed) return Promise.reject(new AdapterUnavailable(agency, `${agency}: the adapter is closed`));
       return runBatch({
         agency, entity, keys, call,
@@ -77,7 +77,7 @@ export const csvAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     },
     async listKeys(entity, page) {
       const compiled = mapping.entities.get(entity);
-      if (!compiled) throw new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+      if (!compiled) throw entityNotMapped(agency, entity);
       if (closed) throw new AdapterUnavailable(agency, `${agency}: the adapter is closed`);
       deps.onBackendCall(entity);
       try {

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AdapterError, AdapterUnavailable, buildRecords, compileMapping, loadMapping, parseAdapterConfig, pathGetter, runBatch,
+  AdapterError, AdapterUnavailable, entityNotMapped, objectItems, buildRecords, compileMapping, loadMapping, parseAdapterConfig, pathGetter, runBatch,
   type Adapter, type AdapterFactory, type ChunkResult, type CompiledEntity, type Deadline,
 } from '../sdk/index.js';
 import { createHttpAuth, JsonClient } from '../rest/index.js';
@@ -46,9 +46,7 @@ export const graphqlAdapter: AdapterFactory = async (agency, rawConfig, deps) =>
     }
     const items = isObject(body.data) ? itemsAt.get(spec.entity)!(body.data) : undefined;
     if (!Array.isArray(items)) throw new AdapterUnavailable(agency, `${agency}: ${spec.entity}: response has no item array at data.${spec.itemsAt}`, { transient: false });
-    const objects = items.filter(isObject);
-    if (objects.length < items.length) logger.warn({ entity: spec.entity, dropped: items.length - objects.length }, 'dropped response items that are not objects');
-    return buildRecords(entity, objects);
+    return buildRecords(entity, objectItems(items, logger, spec.entity));
   };
 
   const adapter: Adapter = {
@@ -58,7 +56,7 @@ export const graphqlAdapter: AdapterFactory = async (agency, rawConfig, deps) =>
     deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
-      if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
+      if (!compiled) return Promise.reject(entityNotMapped(agency, entity));
       return runBatch({
         agency, entity, keys, call,
         deadlineMs: config.deadlineMs,

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AdapterError, AdapterKeyRefused, AdapterScanNotSupported, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
+  AdapterError, AdapterKeyRefused, entityNotMapped, objectItems, AdapterScanNotSupported, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
   parseAdapterConfig, pathGetter, runBatch, type Adapter, type AdapterFactory, type ChunkResult,
   type CompiledEntity, type Deadline,
 } from '../sdk/index.js';
@@ -10,7 +10,6 @@ import { JsonClient } from './JsonClient.js';
 import { restConfig } from './restConfig.js';
 import { splitByUrl } from './splitByUrl.js';
 
-const isObject = (v: unknown): v is object => typeof v === 'object' && v !== null && !Array.isArray(v);
 
 /** `(code)` of a network error (ECONNREFUSED, UND_ERR_…), never its message. */
 const codeOf = (error: unknown): string => {
@@ -63,9 +62,7 @@ export const restAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
         return list;
       },
     });
-    const objects = items.filter(isObject);
-    if (objects.length < items.length) logger.warn({ entity: spec.entity, dropped: items.length - objects.length }, 'dropped response items that are not objects');
-    return buildRecords(entity, objects);
+    return buildRecords(entity, objectItems(items, logger, spec.entity));
   };
 
   const adapter: Adapter = {
@@ -75,7 +72,7 @@ export const restAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
-      if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
+      if (!compiled) return Promise.reject(entityNotMapped(agency, entity));
       const maxBatch = compiled.spec.maxBatch ?? config.maxBatch;
       const budget = keyBudget(compiled);
       return runBatch({
@@ -93,7 +90,7 @@ export const restAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     ...(config.listKeys ? {
       async listKeys(entity, page, call) {
         const listing = config.listKeys!;
-        if (!mapping.entities.has(entity)) throw new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+        if (!mapping.entities.has(entity)) throw entityNotMapped(agency, entity);
         if (entity === 'personByNationalId') throw new AdapterScanNotSupported(agency, `${agency}: national ids are not listed`);
         const query = new URLSearchParams({ limit: String(page.limit), ...(page.after === null ? {} : { after: page.after }) });
         const release = await call.backendSlots?.acquire(call.signal);

@@ -79,3 +79,8 @@ export class AdapterBadRecord extends AdapterError {
 export class AdapterKeyRefused extends AdapterError {
   override readonly code = 'ERR_ADAPTER_KEY_REFUSED';
 }
+
+/** The gateway asked an adapter for an entity its mapping does not provide (a gateway bug, not the agency's). */
+export function entityNotMapped(agency: string, entity: string): AdapterError {
+  return new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+}

@@ -30,3 +30,4 @@ export * from './recordSchemas.js';
 export * from './checkRecord.js';
 export * from './readSecret.js';
 export * from './scanEntity.js';
+export * from './objectItems.js';

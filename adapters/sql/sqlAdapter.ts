@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AdapterConfigInvalid, AdapterError, AdapterUnavailable, buildRecords, compileMapping, groupRows, isSqlIdentifier,
+  AdapterConfigInvalid, AdapterUnavailable, entityNotMapped, buildRecords, compileMapping, groupRows, isSqlIdentifier,
   loadMapping, parseAdapterConfig, readSecret, runBatch, type Adapter, type AdapterDeps, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
   type Deadline, toIsoDate, withDeadline,
 } from '../sdk/index.js';
@@ -83,7 +83,7 @@ export const sqlAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     deadlineMs: config.deadlineMs,
     load(entity, keys, call) {
       const compiled = mapping.entities.get(entity);
-      if (!compiled) return Promise.reject(new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`));
+      if (!compiled) return Promise.reject(entityNotMapped(agency, entity));
       return runBatch({
         agency, entity, keys, call,
         deadlineMs: config.deadlineMs,
@@ -99,7 +99,7 @@ export const sqlAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
     },
     async listKeys(entity, page, call) {
       const compiled = mapping.entities.get(entity);
-      if (!compiled) throw new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
+      if (!compiled) throw entityNotMapped(agency, entity);
       const { spec } = compiled;
       const deadline = withDeadline(call.signal, config.deadlineMs, agency);
       const release = await call.backendSlots?.acquire(deadline.signal);

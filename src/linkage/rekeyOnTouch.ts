@@ -10,9 +10,12 @@ import { rekeySubjects } from './rekeySubjects.js';
  * under the current key only, which can only withhold more, never release more.
  */
 export async function rekeyOnTouch(ctx: Pick<GatewayContext, 'pseudonymize' | 'store' | 'logger'>, people: ReadonlyArray<{ scheme: IdentifierScheme; value: string }>): Promise<void> {
-  const moves = people
-    .map(({ scheme, value }) => ({ to: ctx.pseudonymize(PERSON_DOMAIN, scheme, value), from: ctx.pseudonymize.previous(PERSON_DOMAIN, scheme, value) }))
-    .filter((m) => m.from.length > 0);
+  const moves: Array<{ to: string; from: string[] }> = [];
+  for (const { scheme, value } of people) {
+    // Without previous keys `previous` is empty and no HMAC is computed here at all.
+    const from = ctx.pseudonymize.previous(PERSON_DOMAIN, scheme, value);
+    if (from.length > 0) moves.push({ to: ctx.pseudonymize(PERSON_DOMAIN, scheme, value), from });
+  }
   if (moves.length === 0) return;
   try {
     const moved = await rekeySubjects(ctx.store, moves);

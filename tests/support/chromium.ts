@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { describeWithServer } from './servers.js';
 
-/** Debian's chromium (`apt-get install chromium`), as the audit page's test uses it. */
+/** Debian's chromium (`apt-get install chromium`), for every page test. */
 export const CHROMIUM = '/usr/bin/chromium';
 /** Headless, and quiet: no background requests of Chromium's own to any other host. */
 export const CHROMIUM_ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];

@@ -1,8 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { fileURLToPath } from 'node:url';
+import { CSS, HTML, JS, SVG, serveStaticFiles } from '../serveStaticFiles.js';
 
 /**
  * GraphiQL for browsers (`server.graphiql`, off by default): the page at `GET /graphql` for a
@@ -31,32 +30,26 @@ export const GRAPHIQL_CSP = [
 ].join('; ');
 
 const ASSETS = '/graphiql/assets/';
-const JS = 'text/javascript; charset=utf-8';
-const CSS = 'text/css; charset=utf-8';
 
 const require = createRequire(import.meta.url);
-const here = dirname(fileURLToPath(import.meta.url));
-const packageDir = (name: string): string => dirname(require.resolve(`${name}/package.json`));
+const here = (file: string) => () => new URL(`./${file}`, import.meta.url);
+const fromPackage = (name: string, ...path: string[]) => () => join(dirname(require.resolve(`${name}/package.json`)), ...path);
 
-/** Served name → file on disk (resolved when first asked) and content type. */
-const FILES: Record<string, { path: () => string; type: string }> = {
-  'graphiql.html': { path: () => join(here, 'graphiql.html'), type: 'text/html; charset=utf-8' },
-  'graphiqlPage.js': { path: () => join(here, 'graphiqlPage.js'), type: JS },
-  'graphiqlPage.css': { path: () => join(here, 'graphiqlPage.css'), type: CSS },
-  'favicon.svg': { path: () => join(here, 'favicon.svg'), type: 'image/svg+xml' },
-  'react.production.min.js': { path: () => join(packageDir('react'), 'umd', 'react.production.min.js'), type: JS },
-  'react-dom.production.min.js': { path: () => join(packageDir('react-dom'), 'umd', 'react-dom.production.min.js'), type: JS },
-  'graphiql.min.js': { path: () => join(packageDir('graphiql'), 'graphiql.min.js'), type: JS },
-  'graphiql.min.css': { path: () => join(packageDir('graphiql'), 'graphiql.min.css'), type: CSS },
-};
-
-const cache = new Map<string, Buffer>();
-
-function content(name: string): Buffer {
-  let body = cache.get(name);
-  if (!body) cache.set(name, (body = readFileSync(FILES[name]!.path())));
-  return body;
-}
+/** The page at `/graphql` (a browser's GET, see `wantsGraphiql`) and its files; `Vary: Accept` because `/graphql` also answers GraphQL clients. */
+const serve = serveStaticFiles(
+  {
+    '/graphql': { location: here('graphiql.html'), type: HTML },
+    [`${ASSETS}graphiqlPage.js`]: { location: here('graphiqlPage.js'), type: JS },
+    [`${ASSETS}graphiqlPage.css`]: { location: here('graphiqlPage.css'), type: CSS },
+    [`${ASSETS}favicon.svg`]: { location: here('favicon.svg'), type: SVG },
+    [`${ASSETS}react.production.min.js`]: { location: fromPackage('react', 'umd', 'react.production.min.js'), type: JS },
+    [`${ASSETS}react-dom.production.min.js`]: { location: fromPackage('react-dom', 'umd', 'react-dom.production.min.js'), type: JS },
+    [`${ASSETS}graphiql.min.js`]: { location: fromPackage('graphiql', 'graphiql.min.js'), type: JS },
+    [`${ASSETS}graphiql.min.css`]: { location: fromPackage('graphiql', 'graphiql.min.css'), type: CSS },
+  },
+  GRAPHIQL_CSP,
+  { Vary: 'Accept' },
+);
 
 /**
  * Whether a request to `/graphql` is a browser asking for a page rather than a GraphQL client:
@@ -75,28 +68,5 @@ export function isGraphiqlAssetPath(path: string): boolean {
 
 /** Serves the page (`/graphql`) or one of its files, or 404/405. */
 export function serveGraphiql(req: IncomingMessage, res: ServerResponse, path: string): void {
-  const name = path === '/graphql' ? 'graphiql.html' : path.slice(ASSETS.length);
-  res.setHeader('Content-Security-Policy', GRAPHIQL_CSP);
-  res.setHeader('Referrer-Policy', 'no-referrer');
-  res.setHeader('X-Frame-Options', 'DENY');
-  res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
-  res.setHeader('Cross-Origin-Resource-Policy', 'same-origin');
-  if (req.method !== 'GET' && req.method !== 'HEAD') {
-    res.setHeader('Allow', 'GET, HEAD');
-    res.statusCode = 405;
-    res.end();
-    return;
-  }
-  if (!Object.hasOwn(FILES, name) || (name === 'graphiql.html' && path !== '/graphql')) {
-    res.statusCode = 404;
-    res.setHeader('Content-Type', 'text/plain; charset=utf-8');
-    res.end('Not found.');
-    return;
-  }
-  const body = content(name);
-  res.statusCode = 200;
-  res.setHeader('Content-Type', FILES[name]!.type);
-  res.setHeader('Content-Length', body.length);
-  if (name === 'graphiql.html') res.setHeader('Vary', 'Accept');
-  res.end(req.method === 'HEAD' ? undefined : body);
+  serve(req, res, path);
 }

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -7,17 +7,9 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WorldPerson } from '../../../src/demo/index.js';
 import { gql, startTestGateway, tokenFor } from '../../support/embedded.js';
 import { idOf } from './support/auditApi.js';
-import { describeWithServer } from '../../support/servers.js';
+import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../../support/chromium.js';
 
-const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
 const WHY = 'Person collapsed in the yard; paramedics need identity and custody status.';
-
-/** Chromium is required under CI=true (the suite fails without it); elsewhere its absence skips the suite. */
-function describeWithChromium(name: string, fn: () => void): void {
-  const probe = { available: existsSync(CHROMIUM), target: CHROMIUM, reason: 'not installed: apt-get install chromium' };
-  describeWithServer(probe, 'Chromium', name, fn);
-}
 
 /** The page's globals, as the functions run inside the browser see them (this project compiles without the DOM lib). */
 type BrowserWindow = { document: { getElementById(id: string): { textContent: string | null } }; getComputedStyle(el: unknown): { borderTopColor: string } };
@@ -38,7 +30,7 @@ describeWithChromium('the privacy officers’ page at /audit, in headless Chromi
     await gql(gw.url, q, { token: officer, purpose: 'SUPERVISION', variables: { id: idOf(P) } });
     await gql(gw.url, q, { token: guard, purpose: 'EMERGENCY', variables: { id: idOf(P) }, headers: { 'x-break-glass': WHY } });
     await gql(gw.url, q, { token: officer, purpose: 'SUPERVISION', variables: { id: idOf(P) } });
-    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: ARGS });
+    browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: CHROMIUM_ARGS });
   });
 
   afterAll(async () => {
