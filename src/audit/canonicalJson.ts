@@ -18,17 +18,40 @@ export function canonicalJson(value: unknown): string {
     case 'string':
       return JSON.stringify(storableString(value));
     case 'object': {
-      if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : canonicalJson(v))).join(',')}]`;
-      const members: string[] = [];
-      for (const key of Object.keys(value).sort()) {
-        const member = (value as Record<string, unknown>)[key];
-        if (member !== undefined) members.push(`${JSON.stringify(storableString(key))}:${canonicalJson(member)}`);
+      // Built by concatenation: this runs for every event of every request (audit encoding was
+      // ~5% of a busy gateway's CPU with intermediate arrays and joins).
+      if (Array.isArray(value)) {
+        let out = '[';
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          out += (i === 0 ? '' : ',') + (item === undefined ? 'null' : canonicalJson(item));
+        }
+        return `${out}]`;
       }
-      return `{${members.join(',')}}`;
+      const keys = Object.keys(value).sort();
+      let out = '{';
+      for (const key of keys) {
+        const member = (value as Record<string, unknown>)[key];
+        if (member === undefined) continue;
+        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
+      }
+      return `${out}}`;
     }
     default:
       throw new TypeError(`canonicalJson: cannot serialise a ${typeof value}`);
   }
+}
+
+/** Object keys come from a small fixed vocabulary (the event's fields): quoted once each. */
+const QUOTED_KEYS = new Map<string, string>();
+
+function quotedKey(key: string): string {
+  let quoted = QUOTED_KEYS.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(storableString(key));
+    if (QUOTED_KEYS.size < 1000) QUOTED_KEYS.set(key, quoted);
+  }
+  return quoted;
 }
 
 /**
