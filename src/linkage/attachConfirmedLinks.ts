@@ -1,13 +1,12 @@
 import type { PersonRecord } from '../../adapters/sdk/index.js';
 import type { GatewayContext } from '../context/index.js';
-import type { IdentityLink } from './IdentityLinkStore.js';
 import { checkNationalId } from './nationalId.js';
 import { PERSON_DOMAIN } from './pseudonymDomains.js';
 
 /**
  * Adds to a person linked by national identifier the records coordinators confirmed at agencies
- * that did not link them by it: each read by the agency's own reference (`person`), in the
- * request, like any link. Only CONFIRMED decisions count; candidates never do. A record that now
+ * that did not link them by it (`confirmed`, read with the policy's facts): each read by the
+ * agency's own reference (`person`), in the request, like any link. Candidates never count. A record that now
  * carries a valid national identifier of someone else is not attached (the agency's own data
  * says it is another person) and is logged. An agency that fails is a link error, as when
  * linking by identifier.
@@ -15,14 +14,14 @@ import { PERSON_DOMAIN } from './pseudonymDomains.js';
 export async function attachConfirmedLinks(
   ctx: GatewayContext,
   personId: string,
-  decided: readonly IdentityLink[],
+  confirmed: ReadonlyArray<{ agency: string; agencyRef: string }>,
   links: Map<string, PersonRecord>,
   linkErrors: Map<string, unknown>,
 ): Promise<void> {
   const byRef = ctx.sources.providersOf('person');
-  const confirmed = decided.filter((l) => l.state === 'CONFIRMED' && !links.has(l.agency) && !linkErrors.has(l.agency) && byRef.includes(l.agency));
+  const toAttach = confirmed.filter((l) => !links.has(l.agency) && !linkErrors.has(l.agency) && byRef.includes(l.agency));
   await Promise.all(
-    confirmed.map(async ({ agency, agencyRef }) => {
+    toAttach.map(async ({ agency, agencyRef }) => {
       try {
         const record = (await ctx.sources.load(agency, 'person', agencyRef)) as PersonRecord | Error | null;
         if (record instanceof Error) linkErrors.set(agency, record);

@@ -5,7 +5,7 @@ import type { PersonNode } from '../context/index.js';
 import type { RequestSources } from '../sources/index.js';
 import type { Store } from '../store/index.js';
 import type { PersonFacts } from './Decision.js';
-import { loadFactRows } from './loadFactRows.js';
+import { loadFactRows, type ConfirmedLink } from './loadFactRows.js';
 
 /**
  * Fetches, per request and in one batch, the facts the policy decides on: whether the caller is
@@ -14,7 +14,7 @@ import { loadFactRows } from './loadFactRows.js';
  * consents. A fact that cannot be fetched is `null`, and the rules needing it then deny.
  */
 export class RequestFacts {
-  private readonly stored: DataLoader<string, { onTeam: boolean; consents: PersonFacts['consents'] } | null>;
+  private readonly stored: DataLoader<string, { onTeam: boolean; consents: PersonFacts['consents']; confirmedLinks: ConfirmedLink[] } | null>;
 
   constructor(
     private readonly principal: Principal,
@@ -24,7 +24,7 @@ export class RequestFacts {
     this.stored = new DataLoader(async (subjects) => {
       try {
         const rows = await loadFactRows(store, subjects, principal.agency, principal.sub);
-        return subjects.map((s) => ({ onTeam: rows.onTeam.has(s), consents: rows.consents.get(s) ?? [] }));
+        return subjects.map((s) => ({ onTeam: rows.onTeam.has(s), consents: rows.consents.get(s) ?? [], confirmedLinks: rows.confirmedLinks.get(s) ?? [] }));
       } catch {
         return subjects.map(() => null);
       }
@@ -34,6 +34,14 @@ export class RequestFacts {
   /** Starts fetching the stored facts of a person (batched with every other prefetch of this tick). */
   prefetch(personId: string): void {
     void this.stored.load(personId);
+  }
+
+  /**
+   * The agency records coordinators confirmed as this person's (fetched with the facts), or
+   * null when the store could not be read.
+   */
+  async confirmedLinks(personId: string): Promise<ConfirmedLink[] | null> {
+    return (await this.stored.load(personId))?.confirmedLinks ?? null;
   }
 
   async load(person: PersonNode): Promise<PersonFacts> {

@@ -1,7 +1,7 @@
 import { GraphQLError } from 'graphql';
 import type { IdentifierScheme, PersonRecord } from '../../adapters/sdk/index.js';
 import type { GatewayContext, PersonNode } from '../context/index.js';
-import { attachConfirmedLinks, checkNationalId, identityLinksOf, rekeyOnTouch, type IdentityLink } from '../linkage/index.js';
+import { attachConfirmedLinks, checkNationalId, rekeyOnTouch } from '../linkage/index.js';
 import { sourceError } from '../sources/index.js';
 
 export interface IdentifierInput {
@@ -44,9 +44,9 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
       // The policy's stored facts are keyed by pseudonym: fetch them while the agencies link.
       const id = ctx.pseudonymize('person', scheme, value);
       ctx.facts.prefetch(id);
-      const decided = identityLinksOf(ctx).forPerson(id).catch((error: unknown): IdentityLink[] => {
-        ctx.logger.warn({ err: error }, 'identity links could not be read; linking by national identifier only');
-        return [];
+      const confirmed = ctx.facts.confirmedLinks(id).then((found) => {
+        if (found === null) ctx.logger.warn('identity links could not be read; linking by national identifier only');
+        return found ?? [];
       });
       const links = new Map<string, PersonRecord>();
       const linkErrors = new Map<string, unknown>();
@@ -61,7 +61,7 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
           }
         }),
       );
-      if (links.size > 0) await attachConfirmedLinks(ctx, id, await decided, links, linkErrors);
+      if (links.size > 0) await attachConfirmedLinks(ctx, id, await confirmed, links, linkErrors);
       return toPersonNode(ctx, scheme, value, orderLinks(order, links), linkErrors, id);
     }),
   );

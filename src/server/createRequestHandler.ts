@@ -17,7 +17,7 @@ import { readiness } from './readiness.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
 /** Benchmark harness only (GatewayOptions.skipFacts): facts nobody reads. */
-const NO_FACTS = { prefetch: () => undefined, load: async () => ({ assigned: null, consents: null }) } as unknown as RequestFacts;
+const NO_FACTS = { prefetch: () => undefined, load: async () => ({ assigned: null, consents: null }), confirmedLinks: async () => [] } as unknown as RequestFacts;
 
 /**
  * The HTTP surface (contracts in DESIGN.md): `/graphql` (GET and POST), `/healthz`, `/readyz`,
