@@ -5,15 +5,15 @@ import type { AuditLog } from './AuditLog.js';
 interface Touch {
   subject: string;
   agencies: Set<string>;
-  /** key: category \0 agency → field names */
-  released: Map<string, Set<string>>;
-  withheld: Map<string, { fields: Set<string>; reason: string }>;
+  /** category → agency ('' for the gateway's own metadata) → field names */
+  released: Map<DataCategory, Map<string, Set<string>>>;
+  withheld: Map<DataCategory, Map<string, { fields: Set<string>; reason: string }>>;
   onCaseTeam: boolean | undefined;
   /** Touched only because a privacy officer read the audit log about this person. */
   logOnly: boolean;
 }
 
-type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog'>;
+type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics'>;
 
 /** Person keys for audit-log reads cannot collide with person ids (base64url never holds NUL). */
 const LOG_KEY = '\u0000audit:';
@@ -45,18 +45,20 @@ export class AuditCollector {
   released(person: string, category: DataCategory, agency: string | null, field: string): void {
     const t = this.touched.get(person);
     if (!t) return;
-    const key = `${category}\u0000${agency ?? ''}`;
-    let fields = t.released.get(key);
-    if (!fields) t.released.set(key, (fields = new Set()));
+    let byAgency = t.released.get(category);
+    if (!byAgency) t.released.set(category, (byAgency = new Map()));
+    let fields = byAgency.get(agency ?? '');
+    if (!fields) byAgency.set(agency ?? '', (fields = new Set()));
     fields.add(field);
   }
 
   withheld(person: string, category: DataCategory, agency: string | null, field: string, reason: string): void {
     const t = this.touched.get(person);
     if (!t) return;
-    const key = `${category}\u0000${agency ?? ''}`;
-    let entry = t.withheld.get(key);
-    if (!entry) t.withheld.set(key, (entry = { fields: new Set(), reason }));
+    let byAgency = t.withheld.get(category);
+    if (!byAgency) t.withheld.set(category, (byAgency = new Map()));
+    let entry = byAgency.get(agency ?? '');
+    if (!entry) byAgency.set(agency ?? '', (entry = { fields: new Set(), reason }));
     entry.fields.add(field);
   }
 
@@ -90,40 +92,70 @@ export class AuditCollector {
   }
 
   toEvents(head: EventHead, failed: boolean): AuditEvent[] {
-    const auditLog = {
-      ...(this.logReads.length > 0 ? { auditLog: [...this.logReads] } : {}),
-      ...(this.statisticsReads.length > 0 ? { statistics: [...this.statisticsReads] } : {}),
-    };
+    const auditLog = this.logReads.length > 0 ? [...this.logReads] : undefined;
+    const statistics = this.statisticsReads.length > 0 ? [...this.statisticsReads] : undefined;
     if (this.touched.size === 0) {
-      return [{ ...head, subject: null, agencies: [], released: [], withheld: [], outcome: failed ? 'ERROR' : 'NONE', ...auditLog }];
+      return [withReads(eventOf(head, null, [], [], [], failed ? 'ERROR' : 'NONE', undefined), auditLog, statistics)];
     }
-    return [...this.touched.values()].map((t) => {
-      const released = [...t.released].map(([key, fields]) => ({ ...splitKey(key), fields: [...fields].sort() }));
-      const withheld = [...t.withheld].map(([key, w]) => ({ ...splitKey(key), fields: [...w.fields].sort(), reason: w.reason }));
+    // Built field by field, without spreading: this runs for every person of every request.
+    const events: AuditEvent[] = [];
+    for (const t of this.touched.values()) {
+      const released: AuditEvent['released'] = [];
+      for (const [category, byAgency] of t.released) {
+        for (const [agency, fields] of byAgency) released.push({ category, agency: agency || null, fields: sorted(fields) });
+      }
+      const withheld: AuditEvent['withheld'] = [];
+      for (const [category, byAgency] of t.withheld) {
+        for (const [agency, w] of byAgency) withheld.push({ category, agency: agency || null, fields: sorted(w.fields), reason: w.reason });
+      }
       const outcome: AuditEvent['outcome'] = failed
         ? 'ERROR'
         : t.logOnly || (released.length > 0 && withheld.length === 0)
           ? 'RELEASED'
           : released.length > 0 ? 'PARTIAL' : withheld.length > 0 ? 'WITHHELD' : 'NONE';
-      return {
-        ...head,
-        subject: t.subject,
-        agencies: [...t.agencies].sort(),
-        released,
-        withheld,
-        outcome,
-        ...(t.onCaseTeam === undefined ? {} : { onCaseTeam: t.onCaseTeam }),
-        ...auditLog,
-      };
-    });
+      events.push(withReads(eventOf(head, t.subject, sorted(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, statistics));
+    }
+    return events;
   }
+}
+
+function eventOf(
+  head: EventHead,
+  subject: string | null,
+  agencies: string[],
+  released: AuditEvent['released'],
+  withheld: AuditEvent['withheld'],
+  outcome: AuditEvent['outcome'],
+  onCaseTeam: boolean | undefined,
+): AuditEvent {
+  const event: AuditEvent = {
+    at: head.at,
+    requestId: head.requestId,
+    caller: head.caller,
+    purpose: head.purpose,
+    breakGlass: head.breakGlass,
+    operation: head.operation,
+    subject,
+    agencies,
+    released,
+    withheld,
+    outcome,
+  };
+  if (onCaseTeam !== undefined) event.onCaseTeam = onCaseTeam;
+  return event;
+}
+
+function withReads(event: AuditEvent, auditLog: AuditLogRead[] | undefined, statistics: StatisticsAccess[] | undefined): AuditEvent {
+  if (auditLog) event.auditLog = auditLog;
+  if (statistics) event.statistics = statistics;
+  return event;
+}
+
+function sorted(values: Set<string>): string[] {
+  return [...values].sort();
 }
 
 function newTouch(subject: string, logOnly: boolean): Touch {
   return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly };
 }
 
-function splitKey(key: string): { category: DataCategory; agency: string | null } {
-  const [category, agency] = key.split('\u0000') as [DataCategory, string];
-  return { category, agency: agency || null };
-}

@@ -5,9 +5,13 @@
  * `jsonb` unchanged is accepted, so the verifier can rebuild the exact bytes from the stored row:
  * numbers must be safe integers, and strings are made storable first (see `storableString`).
  *
+ * `shared` remembers the encoding of an object's object-valued members by identity, for encoding
+ * many values that share members (a request's events share one caller and one operation). Only
+ * for values that do not change between the calls that share it.
+ *
  * @throws TypeError for values JSON cannot carry (functions, bigints, symbols, non-integer numbers).
  */
-export function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown, shared?: Map<object, string>): string {
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -33,13 +37,19 @@ export function canonicalJson(value: unknown): string {
       for (const key of keys) {
         const member = (value as Record<string, unknown>)[key];
         if (member === undefined) continue;
-        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
+        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${shared && typeof member === 'object' && member !== null ? sharedMember(member, shared) : canonicalJson(member)}`;
       }
       return `${out}}`;
     }
     default:
       throw new TypeError(`canonicalJson: cannot serialise a ${typeof value}`);
   }
+}
+
+function sharedMember(member: object, shared: Map<object, string>): string {
+  let encoded = shared.get(member);
+  if (encoded === undefined) shared.set(member, (encoded = canonicalJson(member)));
+  return encoded;
 }
 
 /** Object keys come from a small fixed vocabulary (the event's fields): quoted once each. */

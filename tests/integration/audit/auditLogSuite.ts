@@ -63,6 +63,21 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
     });
   });
 
+  it('stores strings that need escaping byte for byte: the leaf hashes match an independent encoder and the log verifies', async () => {
+    await withLog(async (h, log) => {
+      const odd = ['quote " and \\ backslash', 'tab\tnew\nline \u0001 \u001f', 'Ђорђевић Çeliku ё 😀', '\u2028\u2029 </script>', 'lone \ud800 surrogate', 'nul \u0000 byte'];
+      const events = odd.map((sub, i) => sampleEvent(`odd-${i}`, `p-${i}`, { caller: { sub, agency: 'probation', roles: ['x'], client: sub }, operation: { name: sub, documentHash: null } }));
+      await log.append(events);
+      const { rows } = await h.store.query<{ leaf_index: string | number; leaf_hash: Buffer; event: unknown }>('SELECT leaf_index, leaf_hash, event FROM reintegra.audit_event ORDER BY leaf_index');
+      expect(rows).toHaveLength(odd.length);
+      for (const row of rows) expect(Buffer.from(row.leaf_hash).equals(independentLeafHash(row.event, Number(row.leaf_index)))).toBe(true);
+      // What cannot be stored (NUL, a lone surrogate) is replaced, everything else kept as sent.
+      expect(rows.map((r) => (r.event as { caller: { sub: string } }).caller.sub)).toEqual(odd.map((s) => s.replace('\ud800', '\ufffd').replace('\u0000', '\ufffd')));
+      await log.checkpoint();
+      expect(await log.verify()).toMatchObject({ ok: true, treeSize: odd.length, problems: [] });
+    });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of events and checkpoints, and a head that shrinks', async () => {
     await withLog(async (h, log) => {
       await log.append([sampleEvent('a', 'x')]);

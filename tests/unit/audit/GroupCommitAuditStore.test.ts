@@ -21,7 +21,7 @@ function eventFor(requestId: string): AuditEvent {
 /** A store whose statements the test completes one by one: records each group, assigns leaf indexes. */
 function manualStore() {
   let size = 0;
-  const groups: Array<{ bodies: string[]; finish(ok?: boolean): void }> = [];
+  const groups: Array<{ bodies: AuditEvent[]; finish(ok?: boolean): void }> = [];
   const waiting: Array<() => void> = [];
   const fake = {
     groups,
@@ -32,7 +32,8 @@ function manualStore() {
     }),
     query: (_sql: string, params?: unknown[]) =>
       new Promise<{ rows: Array<{ leaf_index: number }> }>((resolve, reject) => {
-        const bodies = JSON.parse(params![0] as string) as string[];
+        // The bodies travel as one JSON array of the events (not of their texts).
+        const bodies = JSON.parse(params![0] as string) as AuditEvent[];
         groups.push({
           bodies,
           finish(ok = true) {
@@ -48,7 +49,7 @@ function manualStore() {
   return fake as typeof fake & Pick<Store, 'query'>;
 }
 
-const requestIdsOf = (bodies: string[]) => bodies.map((b) => (JSON.parse(b) as AuditEvent).requestId);
+const requestIdsOf = (bodies: AuditEvent[]) => bodies.map((b) => b.requestId);
 
 describe('group commit of audit events', () => {
   it('commits requests that arrive together in one statement and tells each where its events landed', async () => {
