@@ -69,6 +69,11 @@ export interface Owner {
   /** The providing agency; null for the gateway's own access metadata. */
   agency: string | null;
   entity: import('../../adapters/sdk/index.js').EntityName | null;
+  /**
+   * The decisions already taken (and audited) for this group's fields, by field: a group of many
+   * records asks the policy and the audit collector once per field, not once per record.
+   */
+  checked?: Map<string, import('../policy/Decision.js').Decision>;
 }
 
 export type Owned<T> = T & { [OWNER]: Owner };

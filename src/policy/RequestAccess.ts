@@ -14,7 +14,8 @@ const AGGREGATE: PersonFacts = { assigned: true, consents: [] };
  * and otherwise map look-ups. Feeds every release and withholding to the audit collector.
  */
 export class RequestAccess {
-  private readonly memo = new Map<string, Decision>();
+  /** person → category → provider ('' for the gateway's own metadata): no key strings to build per look-up. */
+  private readonly memo = new Map<PersonNode, Map<DataCategory, Map<string, Decision>>>();
 
   constructor(
     private readonly decideFn: DecideFn,
@@ -25,14 +26,17 @@ export class RequestAccess {
   ) {}
 
   decide(person: PersonNode, category: DataCategory, provider: string | null): Decision {
-    const key = `${person.id}\u0000${category}\u0000${provider ?? ''}`;
-    let decision = this.memo.get(key);
+    let byCategory = this.memo.get(person);
+    if (!byCategory) this.memo.set(person, (byCategory = new Map()));
+    let byProvider = byCategory.get(category);
+    if (!byProvider) byCategory.set(category, (byProvider = new Map()));
+    let decision = byProvider.get(provider ?? '');
     if (!decision) {
       const purpose = this.intent.purpose;
       decision = purpose === null
         ? { allow: false, reason: 'NO_PURPOSE', trace: ['no X-Purpose-Of-Use declared'] }
         : this.decideFn({ principal: this.principal, intent: this.intent, purpose, person: person.id, category, provider, facts: person.facts ?? UNAVAILABLE, at: this.now });
-      this.memo.set(key, decision);
+      byProvider.set(provider ?? '', decision);
     }
     return decision;
   }

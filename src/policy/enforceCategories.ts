@@ -1,5 +1,5 @@
 import { MapperKind, getDirective, mapSchema } from '@graphql-tools/utils';
-import { GraphQLError, defaultFieldResolver, responsePathAsArray, type GraphQLFieldResolver, type GraphQLSchema } from 'graphql';
+import { GraphQLError, defaultFieldResolver, getNamedType, isAbstractType, isObjectType, responsePathAsArray, type GraphQLFieldResolver, type GraphQLNamedType, type GraphQLSchema } from 'graphql';
 import type { EntityName } from '../../adapters/sdk/index.js';
 import type { DataCategory } from '../config/index.js';
 import { OWNER, type GatewayContext, type Owner, type PersonNode, type ScopedPerson } from '../context/index.js';
@@ -16,6 +16,18 @@ const GATEWAY_PREFIX = 'gateway.';
  * agency; a withheld field is `null` with `extensions.code = FORBIDDEN` and the reason.
  */
 export function enforceCategories(schema: GraphQLSchema): GraphQLSchema {
+  const known = new Map<string, boolean>();
+  /** Whether values of `type` have fields of their own to decide (then they must carry the owner). */
+  const holdsCategories = (type: GraphQLNamedType): boolean => {
+    if (isAbstractType(type)) return true; // decided by what the value turns out to be: carry the owner
+    if (!isObjectType(type)) return false;
+    let holds = known.get(type.name);
+    if (holds !== undefined) return holds;
+    known.set(type.name, false); // a type that refers to itself holds what its other fields hold
+    holds = Object.values(type.getFields()).some((f) => getDirective(schema, f, 'category')?.[0] !== undefined || holdsCategories(getNamedType(f.type)));
+    known.set(type.name, holds);
+    return holds;
+  };
   return mapSchema(schema, {
     [MapperKind.OBJECT_FIELD]: (fieldConfig, fieldName, typeName) => {
       const category = getDirective(schema, fieldConfig, 'category')?.[0]?.is as DataCategory | undefined;
@@ -23,7 +35,7 @@ export function enforceCategories(schema: GraphQLSchema): GraphQLSchema {
       const field = `${typeName}.${fieldName}`;
       const inner = fieldConfig.resolve ?? defaultFieldResolver;
       const source = (getDirective(schema, fieldConfig, 'source')?.[0]?.entity as string | undefined) ?? 'personByNationalId';
-      fieldConfig.resolve = typeName === 'Person' ? personField(category, source, field, inner) : recordField(category, field, inner);
+      fieldConfig.resolve = typeName === 'Person' ? personField(category, source, field, inner) : recordField(category, field, inner, holdsCategories(getNamedType(fieldConfig.type)));
       return fieldConfig;
     },
   });
@@ -59,15 +71,21 @@ function contributors(value: unknown, person: PersonNode, agencies: readonly str
   return agencies.filter((a) => person.links.has(a));
 }
 
-function recordField(category: DataCategory, field: string, inner: GraphQLFieldResolver<unknown, GatewayContext>): GraphQLFieldResolver<Record<PropertyKey, unknown>, GatewayContext> {
+/**
+ * `nested`: the field's values have category fields of their own, so they carry the owner on.
+ * Values without any (a condition, a compliance rating) are released whole by this decision.
+ */
+function recordField(category: DataCategory, field: string, inner: GraphQLFieldResolver<unknown, GatewayContext>, nested: boolean): GraphQLFieldResolver<Record<PropertyKey, unknown>, GatewayContext> {
   return (parent, args, ctx, info) => {
     const owner = parent[OWNER] as Owner | undefined;
     // A category field outside a record group would be data without provenance: never release it.
     if (!owner) throw new GraphQLError('Withheld.', { extensions: { code: 'FORBIDDEN', reason: 'NO_PROVENANCE', category } });
-    const decision = ctx.access.check(owner.person, category, owner.agency, field);
+    const checked = (owner.checked ??= new Map());
+    let decision = checked.get(field);
+    if (decision === undefined) checked.set(field, (decision = ctx.access.check(owner.person, category, owner.agency, field)));
     if (!decision.allow) throw forbidden(decision, category);
     const value = inner(parent, args, ctx, info);
-    return carryOwner(value, owner);
+    return nested ? carryOwner(value, owner) : value;
   };
 }
 
