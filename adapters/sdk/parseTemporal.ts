@@ -15,8 +15,8 @@ interface Parts {
 
 const DAYS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 const PLAIN_DATE = /^\d{4}-\d{2}-\d{2}$/;
-/** Exactly what `Date.prototype.toISOString` writes for years 0000–9999. */
-const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z$/;
+/** What `Date.prototype.toISOString` writes for years 0000–9999, with or without the milliseconds. */
+const UTC_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(?:\.\d{3})?Z$/;
 
 function validDay(y: number, mo: number, d: number): boolean {
   if (mo < 1 || mo > 12 || d < 1) return false;
@@ -77,12 +77,12 @@ export function toIsoInstant(value: unknown): string | null {
     return Number.isFinite(value) && !Number.isNaN(d.getTime()) ? d.toISOString() : null;
   }
   if (typeof value !== 'string') return null;
-  // Fast path for the common case (JSON APIs, our own output): already canonical, so when it is a
-  // real time it is returned as is, which is what the full parse would rebuild.
+  // Fast path for the common case (JSON APIs, our own output): UTC already, so when it is a real
+  // time it is what the full parse would rebuild, milliseconds added when absent.
   if (UTC_INSTANT.test(value)) {
     const ok = validDay(Number(value.slice(0, 4)), Number(value.slice(5, 7)), Number(value.slice(8, 10)))
       && Number(value.slice(11, 13)) < 24 && Number(value.slice(14, 16)) < 60 && Number(value.slice(17, 19)) < 60;
-    return ok ? value : null;
+    return !ok ? null : value.length === 24 ? value : `${value.slice(0, 19)}.000Z`;
   }
   const p = parts(value);
   if (!p || !valid(p)) return null;

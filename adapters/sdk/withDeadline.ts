@@ -17,11 +17,30 @@ export interface Deadline {
   check(): void;
 }
 
-/** Combines `signal` with a `deadlineMs` timeout (AbortSignal.any + AbortSignal.timeout). */
+/**
+ * Combines `signal` with a `deadlineMs` timeout. One controller, one unreferenced timer and one
+ * listener: `AbortSignal.any` + `AbortSignal.timeout` cost three times as much, and every
+ * agency call makes two of these.
+ */
 export function withDeadline(signal: AbortSignal, deadlineMs: number, agency: string): Deadline {
   const expiresAt = performance.now() + deadlineMs;
-  const timeout = AbortSignal.timeout(deadlineMs);
-  const combined = AbortSignal.any([signal, timeout]);
+  const controller = new AbortController();
+  let timedOut = false;
+  if (signal.aborted) controller.abort(signal.reason);
+  else {
+    const onAbort = (): void => {
+      clearTimeout(timer);
+      controller.abort(signal.reason);
+    };
+    const timer = setTimeout(() => {
+      timedOut = true;
+      signal.removeEventListener('abort', onAbort);
+      controller.abort(new DOMException(`${agency}: no answer within ${deadlineMs} ms`, 'TimeoutError'));
+    }, deadlineMs);
+    timer.unref();
+    signal.addEventListener('abort', onAbort, { once: true });
+  }
+  const combined = controller.signal;
   let failure: AdapterAborted | AdapterTimeout | null = null;
   const deadline: Deadline = {
     signal: combined,
@@ -31,7 +50,7 @@ export function withDeadline(signal: AbortSignal, deadlineMs: number, agency: st
       if (failure) return failure;
       // The caller's abort wins: when both happened, the caller no longer waits for anything.
       if (signal.aborted) failure = new AdapterAborted(agency, `${agency}: the call was aborted by the caller`, { cause: signal.reason });
-      else if (timeout.aborted || performance.now() >= expiresAt) failure = new AdapterTimeout(agency, `${agency}: no answer within ${deadlineMs} ms`);
+      else if (timedOut || performance.now() >= expiresAt) failure = new AdapterTimeout(agency, `${agency}: no answer within ${deadlineMs} ms`);
       return failure;
     },
     check() {
