@@ -20,8 +20,14 @@ export interface Pseudonymizer {
 export function createPseudonymizer(key: string, previousKeys: readonly string[] = []): Pseudonymizer {
   const current = Buffer.from(key, 'utf8');
   const earlier = previousKeys.map((k) => Buffer.from(k, 'utf8')).filter((k) => !k.equals(current));
+  // The few domains in use are checked once each (the check is a regular expression, and this
+  // runs twice per person per request).
+  const checked = new Set<string>();
   const hmac = (keyBytes: Buffer, domain: string, scheme: IdentifierScheme, value: string): string => {
-    checkPseudonymDomain(domain);
+    if (!checked.has(domain)) {
+      checkPseudonymDomain(domain);
+      if (checked.size < 1000) checked.add(domain);
+    }
     return createHmac('sha256', keyBytes).update(`${domain}\u0000${schemeFamily(scheme)}\u0000${normaliseNationalId(value)}`).digest('base64url');
   };
   const pseudonymize = (domain: string, scheme: IdentifierScheme, value: string): string => hmac(current, domain, scheme, value);
