@@ -59,7 +59,7 @@ export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logge
     if (!ticket) throw new AdapterCircuitOpen(agency, `${agency}: circuit open after repeated failures; the agency is not called`);
     const deadline = withDeadline(call.signal, deadlineMs, agency);
     try {
-      const keys = await untilAborted(list(entity, page, { ...call, signal: deadline.signal, backendSlots: slots }), deadline.signal);
+      const keys = await untilAborted(list(entity, page, { ...call, signal: deadline.signal, backendSlots: slots }), deadline.signal).finally(deadline.done);
       breaker.success(ticket);
       return keys;
     } catch (caught) {
@@ -87,25 +87,29 @@ export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logge
       if (!ticket) throw new AdapterCircuitOpen(agency, `${agency}: circuit open after repeated failures; the agency is not called`);
       const deadline = withDeadline(call.signal, deadlineMs, agency);
       const scoped = { ...call, signal: deadline.signal, backendSlots: slots };
-      for (let retry = 0; ; retry++) {
-        let error: AdapterError;
-        try {
-          const values = await inner.load(entity, keys, scoped);
-          if (ticket.probe && breaker.state !== 'closed') logger.info({ circuit: 'closed' }, 'agency circuit closed after a successful probe');
-          breaker.success(ticket);
-          return values;
-        } catch (caught) {
-          error = deadline.failure() ?? (caught instanceof AdapterError ? caught : new AdapterUnavailable(agency, `${agency}: ${entity} failed`, { cause: caught }));
+      try {
+        for (let retry = 0; ; retry++) {
+          let error: AdapterError;
+          try {
+            const values = await inner.load(entity, keys, scoped);
+            if (ticket.probe && breaker.state !== 'closed') logger.info({ circuit: 'closed' }, 'agency circuit closed after a successful probe');
+            breaker.success(ticket);
+            return values;
+          } catch (caught) {
+            error = deadline.failure() ?? (caught instanceof AdapterError ? caught : new AdapterUnavailable(agency, `${agency}: ${entity} failed`, { cause: caught }));
+          }
+          const wait = backoffDelay(retry, config.backoffMs, config.maxBackoffMs, random);
+          const transient = error instanceof AdapterUnavailable && error.transient;
+          if (!transient || retry >= config.retries || wait >= deadline.remainingMs()) throw failed(ticket, error);
+          logger.warn({ entity, retry: retry + 1, code: error.code }, 'retrying an agency call after a transient failure');
+          try {
+            await sleep(wait, deadline.signal);
+          } catch {
+            throw failed(ticket, deadline.failure() ?? error);
+          }
         }
-        const wait = backoffDelay(retry, config.backoffMs, config.maxBackoffMs, random);
-        const transient = error instanceof AdapterUnavailable && error.transient;
-        if (!transient || retry >= config.retries || wait >= deadline.remainingMs()) throw failed(ticket, error);
-        logger.warn({ entity, retry: retry + 1, code: error.code }, 'retrying an agency call after a transient failure');
-        try {
-          await sleep(wait, deadline.signal);
-        } catch {
-          throw failed(ticket, deadline.failure() ?? error);
-        }
+      } finally {
+        deadline.done();
       }
     },
     ...(inner.listKeys ? { listKeys: (entity, page, call) => listKeys(inner.listKeys!.bind(inner), entity, page, call) } : {}),

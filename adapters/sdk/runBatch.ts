@@ -89,7 +89,11 @@ export async function runBatch(plan: BatchPlan): Promise<unknown[]> {
       }
     }
   };
-  await Promise.all(Array.from({ length: Math.min(plan.concurrency, chunks.length) }, worker));
+  try {
+    await Promise.all(Array.from({ length: Math.min(plan.concurrency, chunks.length) }, worker));
+  } finally {
+    deadline.done();
+  }
   if (failed) throw failed;
 
   const keys: (string | null)[] = [];

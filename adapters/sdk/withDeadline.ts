@@ -15,6 +15,11 @@ export interface Deadline {
   failure(): AdapterAborted | AdapterTimeout | null;
   /** Throws `failure()` when there is one. */
   check(): void;
+  /**
+   * The call is over: drops the timer and the listener on the caller's signal, so a deadline
+   * that was met never fires. Idempotent; `failure()` keeps answering for the call as it ended.
+   */
+  done(): void;
 }
 
 /**
@@ -26,6 +31,7 @@ export function withDeadline(signal: AbortSignal, deadlineMs: number, agency: st
   const expiresAt = performance.now() + deadlineMs;
   const controller = new AbortController();
   let timedOut = false;
+  let release = (): void => {};
   if (signal.aborted) controller.abort(signal.reason);
   else {
     const onAbort = (): void => {
@@ -39,6 +45,10 @@ export function withDeadline(signal: AbortSignal, deadlineMs: number, agency: st
     }, deadlineMs);
     timer.unref();
     signal.addEventListener('abort', onAbort, { once: true });
+    release = () => {
+      clearTimeout(timer);
+      signal.removeEventListener('abort', onAbort);
+    };
   }
   const combined = controller.signal;
   let failure: AdapterAborted | AdapterTimeout | null = null;
@@ -57,6 +67,7 @@ export function withDeadline(signal: AbortSignal, deadlineMs: number, agency: st
       const f = deadline.failure();
       if (f) throw f;
     },
+    done: () => release(),
   };
   return deadline;
 }

@@ -114,6 +114,7 @@ export const sqlAdapter: AdapterFactory = async (agency, rawConfig, deps) => {
         });
       } finally {
         release?.();
+        deadline.done();
       }
     },
     async ready() {

@@ -52,6 +52,22 @@ describe('withDeadline', () => {
     expect(t.failure()?.message).toBe('prison: no answer within 20 ms');
   });
 
+  it('never fires once the call is done, and stops listening to the caller', async () => {
+    const controller = new AbortController();
+    const d = withDeadline(controller.signal, 20, 'prison');
+    d.done();
+    await new Promise((r) => setTimeout(r, 40));
+    expect(d.signal.aborted).toBe(false);
+    controller.abort();
+    expect(d.signal.aborted).toBe(false);
+    // failure() still reads the caller's signal and the clock, so a call that ended late is reported as late.
+    expect(d.failure()).toBeInstanceOf(AdapterAborted);
+    const late = withDeadline(new AbortController().signal, 5, 'prison');
+    await new Promise((r) => setTimeout(r, 20));
+    late.done();
+    expect(late.failure()).toBeInstanceOf(AdapterTimeout);
+  });
+
   it('counts a deadline that passed while the event loop was blocked', () => {
     const d = withDeadline(new AbortController().signal, 5, 'prison');
     const until = performance.now() + 10;
