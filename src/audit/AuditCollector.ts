@@ -102,11 +102,11 @@ export class AuditCollector {
     for (const t of this.touched.values()) {
       const released: AuditEvent['released'] = [];
       for (const [category, byAgency] of t.released) {
-        for (const [agency, fields] of byAgency) released.push({ category, agency: agency || null, fields: sorted(fields) });
+        for (const [agency, fields] of byAgency) released.push({ agency: agency || null, category, fields: sorted(fields) });
       }
       const withheld: AuditEvent['withheld'] = [];
       for (const [category, byAgency] of t.withheld) {
-        for (const [agency, w] of byAgency) withheld.push({ category, agency: agency || null, fields: sorted(w.fields), reason: w.reason });
+        for (const [agency, w] of byAgency) withheld.push({ agency: agency || null, category, fields: sorted(w.fields), reason: w.reason });
       }
       const outcome: AuditEvent['outcome'] = failed
         ? 'ERROR'
@@ -128,21 +128,17 @@ function eventOf(
   outcome: AuditEvent['outcome'],
   onCaseTeam: boolean | undefined,
 ): AuditEvent {
-  const event: AuditEvent = {
-    at: head.at,
-    requestId: head.requestId,
-    caller: head.caller,
-    purpose: head.purpose,
-    breakGlass: head.breakGlass,
-    operation: head.operation,
-    subject,
-    agencies,
-    released,
-    withheld,
-    outcome,
-  };
-  if (onCaseTeam !== undefined) event.onCaseTeam = onCaseTeam;
-  return event;
+  // Keys in canonical (sorted) order, so the encoder need not sort them; onCaseTeam is left out
+  // when it was not established.
+  return onCaseTeam === undefined
+    ? {
+      agencies, at: head.at, breakGlass: head.breakGlass, caller: head.caller, operation: head.operation, outcome,
+      purpose: head.purpose, released, requestId: head.requestId, subject, withheld,
+    }
+    : {
+      agencies, at: head.at, breakGlass: head.breakGlass, caller: head.caller, onCaseTeam, operation: head.operation, outcome,
+      purpose: head.purpose, released, requestId: head.requestId, subject, withheld,
+    };
 }
 
 function withReads(event: AuditEvent, auditLog: AuditLogRead[] | undefined, statistics: StatisticsAccess[] | undefined): AuditEvent {
