@@ -65,7 +65,13 @@ function personField(category: DataCategory, source: string, field: string, inne
 /** The agencies whose data is in a Person field's value: record owners, or the linked agencies for identity fields. */
 function contributors(value: unknown, person: PersonNode, agencies: readonly string[]): Iterable<string> {
   if (Array.isArray(value) && value.length > 0 && typeof value[0] === 'object' && value[0] !== null && OWNER in value[0]) {
-    return new Set(value.map((v: { [OWNER]: Owner }) => v[OWNER].agency).filter((a): a is string => a !== null));
+    // Records come grouped by agency: a plain scan, no intermediate arrays.
+    const found: string[] = [];
+    for (const v of value as Array<{ [OWNER]: Owner }>) {
+      const agency = v[OWNER].agency;
+      if (agency !== null && !found.includes(agency)) found.push(agency);
+    }
+    return found;
   }
   if (value === null || value === undefined || (Array.isArray(value) && value.length === 0)) return [];
   return agencies.filter((a) => person.links.has(a));
