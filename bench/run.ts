@@ -63,3 +63,8 @@ for (const [name, run] of Object.entries(scenarios)) {
 const report = { date: new Date().toISOString(), machine, command: `npm run bench -- ${process.argv.slice(2).join(' ')}`.trim(), results };
 writeFileSync(new URL(`./${report.date.slice(0, 19).replace(/:/g, '')}.json`, resultsDir), `${JSON.stringify(report, null, 2)}\n`);
 for (const r of results) console.log(JSON.stringify(r, (_, v) => (typeof v === 'number' ? Math.round(v * 100) / 100 : v)));
+// A figure measured over failed requests (a 429, an error in the answer) is not a figure: say so.
+for (const r of results) {
+  const errors = typeof r.errors === 'number' ? r.errors : 0;
+  if (errors > 0) process.stderr.write(`bench: WARNING ${String(r.scenario)} counted ${errors} failed requests; its figures do not measure the query\n`);
+}
