@@ -12,6 +12,10 @@
  * @throws TypeError for values JSON cannot carry (functions, bigints, symbols, non-integer numbers).
  */
 export function canonicalJson(value: unknown, shared?: Map<object, string>): string {
+  // When the engine's own serialisation already is the canonical form (the audit events are built
+  // that way), it is used: one flat string, where building by concatenation made a rope of
+  // hundreds of pieces per event (a quarter of a megabyte of garbage per 50-person request).
+  if (typeof value === 'object' && value !== null && stringifiesCanonically(value, 0)) return JSON.stringify(value);
   if (value === null) return 'null';
   switch (typeof value) {
     case 'boolean':
@@ -48,6 +52,48 @@ export function canonicalJson(value: unknown, shared?: Map<object, string>): str
   }
 }
 
+/**
+ * Whether `JSON.stringify(value)` gives exactly `canonicalJson(value)`: plain objects and arrays
+ * only (nothing with a prototype of its own, so no `toJSON`), object keys already in sorted order
+ * as `for…in` (and `JSON.stringify`) visit them, storable strings and keys, safe integers, and no
+ * functions, symbols or bigints (which JSON.stringify would drop or refuse differently).
+ */
+function stringifiesCanonically(value: unknown, depth: number): boolean {
+  switch (typeof value) {
+    case 'string':
+      return isStorable(value);
+    case 'number':
+      return Number.isSafeInteger(value);
+    case 'boolean':
+    case 'undefined':
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      if (depth > 100) return false;
+      const proto: unknown = Object.getPrototypeOf(value);
+      if (Array.isArray(value)) {
+        if (proto !== Array.prototype) return false;
+        for (let i = 0; i < value.length; i++) if (!stringifiesCanonically(value[i], depth + 1)) return false;
+        return true;
+      }
+      if (proto !== Object.prototype && proto !== null) return false;
+      let previous: string | null = null;
+      for (const key in value) {
+        if ((previous !== null && !(previous < key)) || !isStorable(key)) return false;
+        previous = key;
+        if (!stringifiesCanonically((value as Record<string, unknown>)[key], depth + 1)) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+function isStorable(value: string): boolean {
+  return value.isWellFormed() && !value.includes('\u0000');
+}
+
 function inOrder(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
   return true;
@@ -77,6 +123,6 @@ function quotedKey(key: string): string {
  * make a whole group commit fail. The common case (nothing to replace) is two native scans.
  */
 export function storableString(value: string): string {
-  if (value.isWellFormed() && !value.includes('\u0000')) return value;
+  if (isStorable(value)) return value;
   return value.toWellFormed().replaceAll('\u0000', '\uFFFD');
 }

@@ -23,10 +23,11 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
             {
               at: new Date().toISOString(),
               requestId: ctx.requestId,
-              caller: { sub: ctx.principal.sub, agency: ctx.principal.agency, roles: ctx.principal.roles, client: ctx.principal.client },
+              // Keys in canonical order, so the events are encoded in one pass (canonicalJson.ts).
+              caller: { agency: ctx.principal.agency, client: ctx.principal.client, roles: ctx.principal.roles, sub: ctx.principal.sub },
               purpose: ctx.intent.purpose,
               breakGlass: ctx.intent.breakGlass,
-              operation: { name: rc.operationName ?? null, documentHash: rc.queryHash ?? null, ...(ctx.operationId ? { persistedId: ctx.operationId } : {}) },
+              operation: { documentHash: rc.queryHash ?? null, name: rc.operationName ?? null, ...(ctx.operationId ? { persistedId: ctx.operationId } : {}) },
             },
             failed,
           );

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { canonicalJson, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
 
@@ -49,5 +50,53 @@ describe('the canonical serialisation of audit events', () => {
     expect(leafData('{"a":1}', 7).toString()).toBe('{"event":{"a":1},"index":7}');
     expect(eventLeafHash(event, 3).equals(leafHash(leafData(canonicalJson(event), 3)))).toBe(true);
     expect(eventLeafHash(event, 3).equals(eventLeafHash(event, 4))).toBe(false);
+  });
+});
+
+/** An independent reference: sort every object's keys, replace what PostgreSQL cannot store, JSON-quote strings. */
+function reference(value: unknown): string {
+  if (value === null) return 'null';
+  if (typeof value === 'string') return JSON.stringify(value.toWellFormed().replaceAll('\u0000', '\uFFFD'));
+  if (typeof value !== 'object') return JSON.stringify(value);
+  if (Array.isArray(value)) return `[${value.map((v) => (v === undefined ? 'null' : reference(v))).join(',')}]`;
+  const members = Object.keys(value).sort().filter((k) => (value as Record<string, unknown>)[k] !== undefined);
+  return `{${members.map((k) => `${reference(k)}:${reference((value as Record<string, unknown>)[k])}`).join(',')}}`;
+}
+
+/** The same value with every object's keys inserted in sorted order (what the encoder can take as it is). */
+function keysInOrder(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(keysInOrder);
+  if (value === null || typeof value !== 'object') return value;
+  return Object.fromEntries(Object.keys(value).sort().map((k) => [k, keysInOrder((value as Record<string, unknown>)[k])]));
+}
+
+describe('canonicalJson against an independent encoder', () => {
+  const text = fc.oneof(fc.string(), fc.string({ unit: 'binary' }), fc.constantFrom('\u0000', '\ud800', 'a\udfff', '😀', 'Ђорђевић', '"\\'));
+  const key = fc.oneof(text, fc.constantFrom('0', '1', '9', '10', '__proto__', 'toJSON', 'a', 'B'));
+  const value = fc.letrec((tie) => ({
+    leaf: fc.oneof(text, fc.integer(), fc.boolean(), fc.constant(null), fc.constant(undefined), fc.constant(-0)),
+    node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node'), { maxLength: 4 }), fc.dictionary(key, tie('node'), { maxKeys: 5 })),
+  })).node;
+
+  it('gives the same text for any JSON-like value, its keys in any order', () => {
+    fc.assert(
+      fc.property(value, (v) => {
+        if (v === undefined) return;
+        expect(canonicalJson(v)).toBe(reference(v));
+        expect(canonicalJson(keysInOrder(v))).toBe(reference(v));
+      }),
+      { seed: 20261125, numRuns: 3000 },
+    );
+  });
+
+  it('treats what JSON.stringify would treat differently the canonical way', () => {
+    const withToJson = { a: 1, toJSON: () => 'x' };
+    expect(() => canonicalJson(withToJson)).toThrow(TypeError);
+    expect(canonicalJson({ a: new Date(0) })).toBe('{"a":{}}');
+    expect(() => canonicalJson({ a: 1.5 })).toThrow(TypeError);
+    expect(() => canonicalJson({ a: () => 1 })).toThrow(TypeError);
+    expect(canonicalJson({ a: [undefined, 1] })).toBe('{"a":[null,1]}');
+    expect(canonicalJson({ 10: 'x', 9: 'y' })).toBe('{"10":"x","9":"y"}');
+    expect(canonicalJson(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
   });
 });
