@@ -23,7 +23,10 @@ export function enforceCategories(schema: GraphQLSchema): GraphQLSchema {
     if (!isObjectType(type)) return false;
     let holds = known.get(type.name);
     if (holds !== undefined) return holds;
-    known.set(type.name, false); // a type that refers to itself holds what its other fields hold
+    // A type met again while its own answer is pending (a cycle) counts as holding categories:
+    // carrying the owner where none is needed only costs a copy; not carrying it where one is
+    // needed would withhold those fields (NO_PROVENANCE).
+    known.set(type.name, true);
     holds = Object.values(type.getFields()).some((f) => getDirective(schema, f, 'category')?.[0] !== undefined || holdsCategories(getNamedType(f.type)));
     known.set(type.name, holds);
     return holds;
