@@ -50,18 +50,22 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
       });
       const links = new Map<string, PersonRecord>();
       const linkErrors = new Map<string, unknown>();
-      await Promise.all(
-        providers.map(async (agency) => {
-          try {
-            const record = (await ctx.sources.load(agency, 'personByNationalId', value)) as PersonRecord | Error | null;
-            if (record instanceof Error) linkErrors.set(agency, record);
-            else if (record) links.set(agency, record);
-          } catch (error) {
-            linkErrors.set(agency, error);
-          }
-        }),
-      );
-      if (links.size > 0) await attachConfirmedLinks(ctx, id, await confirmed, links, linkErrors);
+      const link = async (agency: string): Promise<void> => {
+        try {
+          const record = (await ctx.sources.load(agency, 'personByNationalId', value)) as PersonRecord | Error | null;
+          if (record instanceof Error) linkErrors.set(agency, record);
+          else if (record) links.set(agency, record);
+        } catch (error) {
+          linkErrors.set(agency, error);
+        }
+      };
+      // One provider (a single-agency deployment) is awaited directly: this runs for every person.
+      if (providers.length === 1) await link(providers[0]!);
+      else await Promise.all(providers.map(link));
+      if (links.size > 0) {
+        const toAttach = await confirmed;
+        if (toAttach.length > 0) await attachConfirmedLinks(ctx, id, toAttach, links, linkErrors);
+      }
       return toPersonNode(ctx, scheme, value, orderLinks(order, links), linkErrors, id);
     }),
   );
