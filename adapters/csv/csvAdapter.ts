@@ -2,18 +2,13 @@ import { constants } from 'node:fs';
 import { access, stat } from 'node:fs/promises';
 import { isAbsolute, relative, resolve } from 'node:path';
 import {
-  AdapterUnavailable, entityNotMapped, buildRecords, compileMapping, loadMapping, mappingError, parseAdapterConfig,
+  AdapterUnavailable, codeOf, entityNotMapped, buildRecords, compileMapping, loadMapping, mappingError, parseAdapterConfig,
   runBatch, type Adapter, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
 } from '../sdk/index.js';
 import { csvConfig } from './csvConfig.js';
 import { CsvFileCache, type CsvRow } from './CsvFileCache.js';
 
 /** `(code)` of a file or parse error (ENOENT, CSV_INVALID_CLOSING_QUOTE, …); messages may quote data. */
-const codeOf = (error: unknown): string => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? ` (${code})` : '';
-};
-
 /**
  * `kind: csv` — files a partner drops in a folder. Each chunk of keys is one backend call: the
  * entity's file and its list files are stat'ed, re-parsed only when changed, and looked up in

@@ -1,17 +1,12 @@
 import { resolve } from 'node:path';
 import {
-  AdapterError, AdapterUnavailable, entityNotMapped, objectItems, buildRecords, compileMapping, loadMapping, parseAdapterConfig, pathGetter, runBatch,
+  AdapterError, AdapterUnavailable, codeOf, entityNotMapped, objectItems, buildRecords, compileMapping, loadMapping, parseAdapterConfig, pathGetter, runBatch,
   type Adapter, type AdapterFactory, type ChunkResult, type CompiledEntity, type Deadline,
 } from '../sdk/index.js';
 import { createHttpAuth, JsonClient } from '../rest/index.js';
 import { graphqlConfig } from './graphqlConfig.js';
 
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
-
-const codeOf = (error: unknown): string => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? ` (${code})` : '';
-};
 
 /**
  * `kind: graphql` — an agency that already speaks GraphQL. Per chunk of keys one POST of the

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AdapterError, AdapterKeyRefused, entityNotMapped, objectItems, AdapterScanNotSupported, AdapterUnavailable, buildRecords, compileMapping, loadMapping,
+  AdapterError, AdapterKeyRefused, entityNotMapped, objectItems, AdapterScanNotSupported, AdapterUnavailable, codeOf, buildRecords, compileMapping, loadMapping,
   parseAdapterConfig, pathGetter, runBatch, type Adapter, type AdapterFactory, type ChunkResult,
   type CompiledEntity, type Deadline,
 } from '../sdk/index.js';
@@ -12,11 +12,6 @@ import { splitByUrl } from './splitByUrl.js';
 
 
 /** `(code)` of a network error (ECONNREFUSED, UND_ERR_…), never its message. */
-const codeOf = (error: unknown): string => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? ` (${code})` : '';
-};
-
 /** Room kept in the URL for a pagination parameter. */
 const PAGE_PARAM_RESERVE = 256;
 

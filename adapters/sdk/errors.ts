@@ -84,3 +84,9 @@ export class AdapterKeyRefused extends AdapterError {
 export function entityNotMapped(agency: string, entity: string): AdapterError {
   return new AdapterError(agency, `${agency}: entity ${entity} is not in the mapping`);
 }
+
+/** ` (CODE)` for an error carrying a string `code` (a driver's SQLSTATE, `ECONNREFUSED`), else ''. Codes only: a message could quote data. */
+export function codeOf(error: unknown): string {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' ? ` (${code})` : '';
+}

@@ -1,6 +1,6 @@
 import { resolve } from 'node:path';
 import {
-  AdapterConfigInvalid, AdapterUnavailable, entityNotMapped, buildRecords, compileMapping, groupRows, isSqlIdentifier,
+  AdapterConfigInvalid, AdapterUnavailable, codeOf, entityNotMapped, buildRecords, compileMapping, groupRows, isSqlIdentifier,
   loadMapping, parseAdapterConfig, readSecret, runBatch, type Adapter, type AdapterDeps, type AdapterFactory, type ChildRows, type ChunkResult, type CompiledEntity,
   type Deadline, toIsoDate, withDeadline,
 } from '../sdk/index.js';
@@ -19,11 +19,6 @@ const INT_KEY = /^[+-]?\d{1,18}$/;
 const canonicalInt = (key: string): string | null => (INT_KEY.test(key.trim()) ? BigInt(key.trim()).toString() : null);
 
 /** `(SQLSTATE or errno)` of a driver error: the driver's message may quote key values. */
-const codeOf = (error: unknown): string => {
-  const code = (error as { code?: unknown } | null)?.code;
-  return typeof code === 'string' ? ` (${code})` : '';
-};
-
 function openDriver(agency: string, config: SqlConfig, deps: AdapterDeps): { driver: SqlDriver; dialect: SqlDialect } {
   if (config.dialect === 'mariadb') {
     const { poolSize, deadlineMs, tls } = config;

@@ -6,10 +6,7 @@ import {
   type LinkCandidate, type LinkState,
 } from '../linkage/index.js';
 import { authorizeAction } from '../policy/index.js';
-import { sourceError } from '../sources/index.js';
-import { requirePurpose, resolvePeople, type IdentifierInput } from './resolvePeople.js';
-
-const REF = /^[\p{L}\p{N}_.\-/]{1,64}$/u;
+import { personRecordByRef, requirePurpose, resolvePeople, type IdentifierInput } from './resolvePeople.js';
 
 /** Identity links are reviewed by the config's case coordinators only (authorizeAction). */
 function authorize(ctx: GatewayContext): void {
@@ -51,20 +48,12 @@ async function personFor(ctx: GatewayContext, identifier: IdentifierInput, field
   return node;
 }
 
-/** The agency's record by its own reference, read within the request. */
+/** The agency's record by its own reference, read within the request (and audited as read). */
 async function recordAt(ctx: GatewayContext, node: PersonNode, agency: string, ref: string): Promise<PersonRecord> {
-  if (!ctx.sources.providersOf('person').includes(agency)) throw bad(`agency ${agency} offers no look-up by its own reference.`);
-  if (!REF.test(ref)) throw bad('agencyRef must be 1–64 letters, digits, or . _ - /');
-  let record: unknown;
-  try {
-    record = await ctx.sources.load(agency, 'person', ref);
-  } catch (error) {
-    throw sourceError(error, agency);
-  }
-  if (record instanceof Error) throw sourceError(record, agency);
+  const record = await personRecordByRef(ctx, agency, ref, 'agencyRef');
   ctx.audit.read(node.id, agency);
   if (!record) throw new GraphQLError(`The ${agency} system holds no record ${ref}.`, { extensions: { code: 'NOT_FOUND' } });
-  return record as PersonRecord;
+  return record;
 }
 
 async function decide(ctx: GatewayContext, args: { identifier: IdentifierInput; agency: string; agencyRef: string }, state: LinkState) {

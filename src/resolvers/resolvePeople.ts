@@ -9,7 +9,6 @@ export interface IdentifierInput {
   value: string;
 }
 
-
 /** Personal data needs a declared purpose; checked before any agency is asked. */
 export function requirePurpose(ctx: GatewayContext): void {
   if (ctx.intent.purpose === null) {
@@ -83,7 +82,26 @@ async function visibleOrNull(ctx: GatewayContext, node: PersonNode): Promise<Per
 /** One person by an agency's own reference, then linked to the others by national identifier. */
 export async function resolveByAgencyRef(ctx: GatewayContext, agency: string, ref: string): Promise<PersonNode | null> {
   requirePurpose(ctx);
-  if (!/^[\p{L}\p{N}_.\-/]{1,64}$/u.test(ref)) throw badInput('ref must be 1–64 letters, digits, or . _ - /');
+  const own = await personRecordByRef(ctx, agency, ref, 'ref');
+  if (!own) return null;
+  if (own.nationalId && checkNationalId(own.nationalId.scheme, own.nationalId.value).ok) {
+    const [person] = await resolvePeople(ctx, [{ scheme: own.nationalId.scheme, value: own.nationalId.value }]);
+    return person ?? null;
+  }
+  // Not linkable (no or invalid national id): the person as this agency alone knows them.
+  const node = toPersonNode(ctx, 'AGENCY_REF' as IdentifierScheme, `${agency}:${ref}`, new Map([[agency, own]]), new Map());
+  return node ? visibleOrNull(ctx, node) : null;
+}
+
+const AGENCY_REF = /^[\p{L}\p{N}_.\-/]{1,64}$/u;
+
+/**
+ * An agency's own person record by its reference, read within the request, or null when the
+ * agency holds none. The reference's form and the agency's look-up are checked first
+ * (`argument` names the argument in the message); an agency failure is its coded error.
+ */
+export async function personRecordByRef(ctx: GatewayContext, agency: string, ref: string, argument: string): Promise<PersonRecord | null> {
+  if (!AGENCY_REF.test(ref)) throw badInput(`${argument} must be 1–64 letters, digits, or . _ - /`);
   if (!ctx.sources.providersOf('person').includes(agency)) throw badInput(`agency ${agency} offers no look-up by its own reference.`);
   let record: unknown;
   try {
@@ -92,15 +110,7 @@ export async function resolveByAgencyRef(ctx: GatewayContext, agency: string, re
     throw sourceError(error, agency);
   }
   if (record instanceof Error) throw sourceError(record, agency);
-  if (!record) return null;
-  const own = record as PersonRecord;
-  if (own.nationalId && checkNationalId(own.nationalId.scheme, own.nationalId.value).ok) {
-    const [person] = await resolvePeople(ctx, [{ scheme: own.nationalId.scheme, value: own.nationalId.value }]);
-    return person ?? null;
-  }
-  // Not linkable (no or invalid national id): the person as this agency alone knows them.
-  const node = toPersonNode(ctx, 'AGENCY_REF' as IdentifierScheme, `${agency}:${ref}`, new Map([[agency, own]]), new Map());
-  return node ? visibleOrNull(ctx, node) : null;
+  return (record as PersonRecord | null | undefined) ?? null;
 }
 
 function toPersonNode(ctx: GatewayContext, scheme: IdentifierScheme, value: string, links: Map<string, PersonRecord>, linkErrors: Map<string, unknown>, id = ctx.pseudonymize('person', scheme, value)): PersonNode | null {
