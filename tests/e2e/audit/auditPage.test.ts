@@ -7,7 +7,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import type { WorldPerson } from '../../../src/demo/index.js';
 import { gql, startTestGateway, tokenFor } from '../../support/embedded.js';
 import { idOf } from './support/auditApi.js';
-import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../../support/chromium.js';
+import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium, expectStrictPagePolicy } from '../../support/chromium.js';
 
 const WHY = 'Person collapsed in the yard; paramedics need identity and custody status.';
 
@@ -40,14 +40,7 @@ describeWithChromium('the privacy officers’ page at /audit, in headless Chromi
   });
 
   it('is served from the repository alone, under a strict Content-Security-Policy', async () => {
-    const res = await fetch(`${gw.url}/audit`);
-    expect(res.status).toBe(200);
-    expect(res.headers.get('content-type')).toBe('text/html; charset=utf-8');
-    const csp = res.headers.get('content-security-policy')!;
-    expect(csp).toContain("default-src 'none'");
-    expect(csp).toContain("script-src 'self'");
-    expect(csp).toContain("require-trusted-types-for 'script'");
-    expect(csp).not.toMatch(/unsafe-inline|unsafe-eval|https?:/);
+    expectStrictPagePolicy(await fetch(`${gw.url}/audit`));
     for (const file of ['auditPage.html', 'auditPage.js', 'auditPage.css']) {
       const text = readFileSync(new URL(`../../../src/server/auditPage/${file}`, import.meta.url), 'utf8');
       expect(text, file).not.toMatch(/https?:\/\/|\/\/[a-z0-9.-]+\.[a-z]{2,}\/|@import|url\(/i);
