@@ -3,7 +3,7 @@ import type { AuditEvent } from './AuditEvent.js';
 import type { AppendReceipt, AuditStore } from './AuditStore.js';
 import { AuditWriteFailed } from './auditErrors.js';
 import { storableString } from './canonicalJson.js';
-import { LEAF_HASH_SQL, eventBodies } from './encodeLeaf.js';
+import { LEAF_HASH_SQL, eventBody } from './encodeLeaf.js';
 
 export interface GroupCommitOptions {
   /** Most events in one group (a request's events are never split). Default 5000. */
@@ -70,7 +70,7 @@ export class GroupCommitAuditStore implements AuditStore {
     try {
       // Checked here, so that one malformed request fails alone rather than its whole group.
       for (const e of events) if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
-      bodies = eventBodies(events);
+      bodies = events.map(eventBody);
     } catch (error) {
       return Promise.reject(new AuditWriteFailed('An audit event could not be encoded.', { cause: error }));
     }

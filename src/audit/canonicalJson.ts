@@ -5,13 +5,9 @@
  * `jsonb` unchanged is accepted, so the verifier can rebuild the exact bytes from the stored row:
  * numbers must be safe integers, and strings are made storable first (see `storableString`).
  *
- * `shared` remembers the encoding of an object's object-valued members by identity, for encoding
- * many values that share members (a request's events share one caller and one operation). Only
- * for values that do not change between the calls that share it.
- *
  * @throws TypeError for values JSON cannot carry (functions, bigints, symbols, non-integer numbers).
  */
-export function canonicalJson(value: unknown, shared?: Map<object, string>): string {
+export function canonicalJson(value: unknown): string {
   // When the engine's own serialisation already is the canonical form (the audit events are built
   // that way), it is used: one flat string, where building by concatenation made a rope of
   // hundreds of pieces per event (a quarter of a megabyte of garbage per 50-person request).
@@ -43,7 +39,7 @@ export function canonicalJson(value: unknown, shared?: Map<object, string>): str
       for (const key of keys) {
         const member = (value as Record<string, unknown>)[key];
         if (member === undefined) continue;
-        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${shared && typeof member === 'object' && member !== null ? sharedMember(member, shared) : canonicalJson(member)}`;
+        out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${canonicalJson(member)}`;
       }
       return `${out}}`;
     }
@@ -97,12 +93,6 @@ function isStorable(value: string): boolean {
 function inOrder(keys: readonly string[]): boolean {
   for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
   return true;
-}
-
-function sharedMember(member: object, shared: Map<object, string>): string {
-  let encoded = shared.get(member);
-  if (encoded === undefined) shared.set(member, (encoded = canonicalJson(member)));
-  return encoded;
 }
 
 /** Object keys come from a small fixed vocabulary (the event's fields): quoted once each. */

@@ -16,11 +16,6 @@ export function eventBody(event: AuditEvent): string {
   return canonicalJson(event);
 }
 
-/** The bodies of a request's events, which share their caller and operation objects: those are encoded once. */
-export function eventBodies(events: readonly AuditEvent[]): string[] {
-  const shared = new Map<object, string>();
-  return events.map((event) => canonicalJson(event, shared));
-}
 
 export function leafData(body: string, index: number): Buffer {
   return Buffer.from(`{"event":${body},"index":${index}}`, 'utf8');
