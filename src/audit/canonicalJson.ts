@@ -32,9 +32,7 @@ export function canonicalJson(value: unknown): string {
         }
         return `${out}]`;
       }
-      const keys = Object.keys(value);
-      // Objects built with their keys in order (the audit events are) skip the sort.
-      if (!inOrder(keys)) keys.sort();
+      const keys = Object.keys(value).sort();
       let out = '{';
       for (const key of keys) {
         const member = (value as Record<string, unknown>)[key];
@@ -88,11 +86,6 @@ function stringifiesCanonically(value: unknown, depth: number): boolean {
 
 function isStorable(value: string): boolean {
   return value.isWellFormed() && !value.includes('\u0000');
-}
-
-function inOrder(keys: readonly string[]): boolean {
-  for (let i = 1; i < keys.length; i++) if (keys[i - 1]! > keys[i]!) return false;
-  return true;
 }
 
 /** Object keys come from a small fixed vocabulary (the event's fields): quoted once each. */
