@@ -2,15 +2,8 @@ import { ReintegraError } from '../errors/index.js';
 import type { Store } from '../store/index.js';
 import { LINK_COLUMNS, toIdentityLink, type IdentityLink, type LinkState } from './IdentityLinkStore.js';
 
-export interface LinkDecision {
-  subject: string;
-  agency: string;
-  agencyRef: string;
-  state: LinkState;
-  score: number | null;
-  decidedBy: string;
-  decidedByAgency: string;
-}
+/** A decision as a coordinator makes it; the store adds when. */
+export type LinkDecision = Omit<IdentityLink, 'decidedAt'>;
 
 /**
  * A confirmation that would join two people: the record is confirmed for another person, or the
