@@ -12,12 +12,37 @@ export interface GroupCommitOptions {
   commitTimeoutMs?: number;
 }
 
-interface Pending {
+/**
+ * A request's events, encoded: the bodies (canonical JSON) and the indexed columns. What the
+ * group commit sends, and what crosses to the audit writer thread (`WorkerAuditStore`).
+ */
+export interface EncodedEvents {
   bodies: string[];
   /** The indexed columns, sent alongside so the database need not parse each body for them. */
   at: string[];
   requestIds: string[];
   subjects: Array<string | null>;
+}
+
+/**
+ * Encodes a request's events for the log. Checked here, so that one malformed request fails
+ * alone rather than its whole group: throws `AuditWriteFailed`.
+ */
+export function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
+  try {
+    for (const e of events) if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
+    return {
+      bodies: events.map(eventBody),
+      at: events.map((e) => e.at),
+      requestIds: events.map((e) => storableString(e.requestId)),
+      subjects: events.map((e) => (e.subject === null ? null : storableString(e.subject))),
+    };
+  } catch (error) {
+    throw new AuditWriteFailed('An audit event could not be encoded.', { cause: error });
+  }
+}
+
+interface Pending extends EncodedEvents {
   resolve(receipt: AppendReceipt): void;
   reject(error: Error): void;
 }
@@ -66,17 +91,20 @@ export class GroupCommitAuditStore implements AuditStore {
 
   append(events: readonly AuditEvent[]): Promise<AppendReceipt> {
     if (events.length === 0) return Promise.resolve({ first: -1, count: 0 });
-    let bodies: string[];
+    let encoded: EncodedEvents;
     try {
-      // Checked here, so that one malformed request fails alone rather than its whole group.
-      for (const e of events) if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
-      bodies = events.map(eventBody);
+      encoded = encodeEvents(events);
     } catch (error) {
-      return Promise.reject(new AuditWriteFailed('An audit event could not be encoded.', { cause: error }));
+      return Promise.reject(error);
     }
-    const columns = { at: events.map((e) => e.at), requestIds: events.map((e) => storableString(e.requestId)), subjects: events.map((e) => (e.subject === null ? null : storableString(e.subject))) };
+    return this.appendEncoded(encoded);
+  }
+
+  /** Appends events `encodeEvents` encoded (the audit writer thread's entry). */
+  appendEncoded(encoded: EncodedEvents): Promise<AppendReceipt> {
+    if (encoded.bodies.length === 0) return Promise.resolve({ first: -1, count: 0 });
     return new Promise((resolve, reject) => {
-      this.queue.push({ bodies, ...columns, resolve, reject });
+      this.queue.push({ ...encoded, resolve, reject });
       // Start on the next turn, so requests finishing in the same turn share the first group.
       this.running ??= new Promise<void>((done) => setImmediate(done)).then(() => this.drainQueue());
     });
