@@ -1,6 +1,11 @@
 import { fileURLToPath } from 'node:url';
 import { mintDemoToken } from '../../src/auth/index.js';
-import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
+import type { IdentifierScheme } from '../../adapters/sdk/index.js';
+import { seedCaseTeams } from '../../src/coordination/index.js';
+import { createPseudonymizer } from '../../src/linkage/createPseudonymizer.js';
+import { openStore } from '../../src/store/index.js';
+import { BENCH_OFFICER } from '../support/benchOfficer.js';
+import { BENCH_PSEUDONYM_KEY, freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
 import { runLoad } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
@@ -9,9 +14,13 @@ import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
  * Fan-out: four agencies, each answering 20 ms after it is asked (four copies of the probation
  * REST API behind delaying proxies). One person's names from all four need one round trip to
  * each, in parallel: the goal is p50 under 25 ms, the slowest agency rather than the sum.
- * A record group (e.g. supervision) needs a second round trip after linking, so it is reported too.
- * The caller is a probation officer under the demo agreements: the other three agencies withhold
- * much of what is asked (FORBIDDEN in the answers), which is counted, not treated as failure.
+ * The caller is a probation officer on the person's case team (held by the gateway, read while
+ * the agencies answer). Two more figures show what adds a round trip by design: the same names
+ * for an officer who is not on the team (the policy then asks the officer's own agency whether
+ * the person is on their caseload, which needs the agency's reference from the first trip), and a
+ * record group (supervision), which is asked for by that reference too. Under the demo agreements
+ * the other three agencies withhold much of what is asked (FORBIDDEN in the answers); that is
+ * counted, not treated as failure.
  */
 export async function fanOut(options: { seconds: number }) {
   const backend = await spawnReady('backendProcess.ts', ['2000', '20', '4']);
@@ -23,14 +32,38 @@ export async function fanOut(options: { seconds: number }) {
   const config = await writeBenchConfig('fanout', store, Object.fromEntries(ids.map((agency, i) => [agency, { kind: 'rest', baseUrl: urls[i], mapping, deadlineMs: 2000 }])));
   const gw = await spawnReady('configGatewayProcess.ts', [config], [...GATEWAY_NODE_ARGS]);
   try {
-    const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: 'bench', ttl: '1h' });
-    const headers = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'SUPERVISION' };
+    const person = id as { scheme: IdentifierScheme; value: string };
+    const seeding = await openStore({ kind: 'postgres', url: store, poolSize: 1 });
+    try {
+      const subject = createPseudonymizer(BENCH_PSEUDONYM_KEY)('person', person.scheme, person.value);
+      await seedCaseTeams(seeding, [{ subject, agency: 'probation', sub: BENCH_OFFICER, role: 'probation_officer', since: new Date().toISOString().slice(0, 10) }], ['probation']);
+    } finally {
+      await seeding.close();
+    }
+    const headersOf = async (sub: string) => ({
+      authorization: `Bearer ${await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub, ttl: '1h' })}`,
+      'x-purpose-of-use': 'SUPERVISION',
+    });
+    const onTeam = await headersOf(BENCH_OFFICER);
+    const offTeam = await headersOf('probation-po-not-on-team');
     const names = JSON.stringify({ query: 'query($id: IdentifierInput!) { person(identifier: $id) { names { agency } } }', variables: { id } });
     const records = JSON.stringify({ query: 'query($id: IdentifierInput!) { person(identifier: $id) { supervision { source { agency } orderType } } }', variables: { id } });
-    await runLoad(gw.fields[0]!, names, headers, 1, 2);
-    const link = await runLoad(gw.fields[0]!, names, headers, 1, options.seconds);
-    const withRecords = await runLoad(gw.fields[0]!, records, headers, 1, options.seconds);
-    return { scenario: 'fanOut', agencies: 4, agencyDelayMs: 20, namesP50ms: link.p50ms, namesP99ms: link.p99ms, recordsP50ms: withRecords.p50ms, recordsP99ms: withRecords.p99ms, requestsWithPolicyErrors: link.errors + withRecords.errors };
+    await runLoad(gw.fields[0]!, names, onTeam, 1, 2);
+    const link = await runLoad(gw.fields[0]!, names, onTeam, 1, options.seconds);
+    const caseload = await runLoad(gw.fields[0]!, names, offTeam, 1, options.seconds);
+    const withRecords = await runLoad(gw.fields[0]!, records, onTeam, 1, options.seconds);
+    return {
+      scenario: 'fanOut',
+      agencies: 4,
+      agencyDelayMs: 20,
+      namesP50ms: link.p50ms,
+      namesP99ms: link.p99ms,
+      namesNotOnTeamP50ms: caseload.p50ms,
+      namesNotOnTeamP99ms: caseload.p99ms,
+      recordsP50ms: withRecords.p50ms,
+      recordsP99ms: withRecords.p99ms,
+      requestsWithPolicyErrors: link.errors + caseload.errors + withRecords.errors,
+    };
   } finally {
     await Promise.all([gw.stop(), backend.stop()]);
   }

@@ -3,7 +3,7 @@
  * of the overhead and fan-out benchmarks. Argv: people, delay in ms (fan-out), copies (fan-out).
  * Prints `READY <json: urls> <json: sample identifiers known to probation>`.
  */
-import { createServer, request } from 'node:http';
+import { Agent, createServer, request } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { generateWorld, startProbationServer } from '../../src/demo/index.js';
 
@@ -15,18 +15,27 @@ const backend = await startProbationServer(world, { port: 0 });
 const urls: string[] = [];
 if (delayMs === 0) urls.push(backend.url);
 else {
-  // A slow agency: each answer leaves `delayMs` after the request arrived.
+  // A slow agency: each answer leaves `delayMs` after the request arrived. The simulator is
+  // asked at once over a kept-alive connection and its answer held back until then, so the
+  // proxy adds its delay and not the delay plus a fresh connection and the simulator's time.
   const target = new URL(backend.url);
+  const agent = new Agent({ keepAlive: true });
   for (let i = 0; i < copies; i++) {
     const proxy = createServer((req, res) => {
-      setTimeout(() => {
-        const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers }, (r) => {
-          res.writeHead(r.statusCode ?? 502, r.headers);
-          r.pipe(res);
+      const due = performance.now() + delayMs;
+      const upstream = request({ host: target.hostname, port: target.port, path: req.url, method: req.method, headers: req.headers, agent }, (r) => {
+        const chunks: Buffer[] = [];
+        r.on('data', (c: Buffer) => chunks.push(c));
+        r.on('end', () => {
+          const body = Buffer.concat(chunks);
+          setTimeout(() => {
+            res.writeHead(r.statusCode ?? 502, { 'content-type': r.headers['content-type'] ?? 'application/json', 'content-length': body.length });
+            res.end(body);
+          }, Math.max(0, due - performance.now()));
         });
-        upstream.on('error', () => res.destroy());
-        req.pipe(upstream);
-      }, delayMs);
+      });
+      upstream.on('error', () => res.destroy());
+      req.pipe(upstream);
     });
     await new Promise<void>((r) => proxy.listen(0, '127.0.0.1', r));
     urls.push(`http://127.0.0.1:${(proxy.address() as AddressInfo).port}`);

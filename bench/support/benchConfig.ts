@@ -7,6 +7,8 @@ import { DEMO_AGENCIES } from '../../src/embedded/demoAgencies.js';
 import { demoPolicy } from '../../src/embedded/demoPolicy.js';
 
 export const BENCH_PG = process.env.REINTEGRA_BENCH_PG ?? 'postgres://postgres@127.0.0.1:5432';
+/** The pseudonym key of the benchmark configs (so a scenario can seed case teams by person id). */
+export const BENCH_PSEUDONYM_KEY = 'benchmark-only-pseudonym-key-0123456789abcdef';
 
 /** A fresh, empty PostgreSQL database for one benchmark run's gateway store. */
 export async function freshDatabase(name: string): Promise<string> {
@@ -27,7 +29,7 @@ export async function writeBenchConfig(name: string, storeUrl: string, adapters:
   const config = {
     server: { rateLimit: { requestsPerMinute: 1_000_000, burst: 100_000 } },
     store: { kind: 'postgres', url: storeUrl },
-    pseudonyms: { key: 'benchmark-only-pseudonym-key-0123456789abcdef' },
+    pseudonyms: { key: BENCH_PSEUDONYM_KEY },
     agencies: DEMO_AGENCIES.filter((a) => adapters[a.id]).map((a) => ({
       ...a,
       roles: [...a.roles],
