@@ -13,15 +13,19 @@ export interface GroupCommitOptions {
 }
 
 /**
- * A request's events, encoded: the bodies (canonical JSON) and the indexed columns. What the
- * group commit sends, and what crosses to the audit writer thread (`WorkerAuditStore`).
+ * A request's events, encoded: the bodies (canonical JSON) and the indexed columns, each as text
+ * ready to be joined with other requests' into the group's statement parameters. What the group
+ * commit sends, and what crosses to the audit writer thread (`WorkerAuditStore`): a few strings
+ * cost a third of what arrays of small strings cost to hand over.
  */
 export interface EncodedEvents {
-  bodies: string[];
-  /** The indexed columns, sent alongside so the database need not parse each body for them. */
-  at: string[];
-  requestIds: string[];
-  subjects: Array<string | null>;
+  count: number;
+  /** The events' canonical JSON texts joined by commas (a JSON array without its brackets). */
+  bodies: string;
+  /** The indexed columns as JSON arrays, sent alongside so the database need not parse each body for them. */
+  at: string;
+  requestIds: string;
+  subjects: string;
 }
 
 /**
@@ -32,10 +36,11 @@ export function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
   try {
     for (const e of events) if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
     return {
-      bodies: events.map(eventBody),
-      at: events.map((e) => e.at),
-      requestIds: events.map((e) => storableString(e.requestId)),
-      subjects: events.map((e) => (e.subject === null ? null : storableString(e.subject))),
+      count: events.length,
+      bodies: events.map(eventBody).join(','),
+      at: JSON.stringify(events.map((e) => e.at)),
+      requestIds: JSON.stringify(events.map((e) => storableString(e.requestId))),
+      subjects: JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject)))),
     };
   } catch (error) {
     throw new AuditWriteFailed('An audit event could not be encoded.', { cause: error });
@@ -102,7 +107,7 @@ export class GroupCommitAuditStore implements AuditStore {
 
   /** Appends events `encodeEvents` encoded (the audit writer thread's entry). */
   appendEncoded(encoded: EncodedEvents): Promise<AppendReceipt> {
-    if (encoded.bodies.length === 0) return Promise.resolve({ first: -1, count: 0 });
+    if (encoded.count === 0) return Promise.resolve({ first: -1, count: 0 });
     return new Promise((resolve, reject) => {
       this.queue.push({ ...encoded, resolve, reject });
       // Start on the next turn, so requests finishing in the same turn share the first group.
@@ -131,33 +136,34 @@ export class GroupCommitAuditStore implements AuditStore {
   private takeGroup(): Pending[] {
     let events = 0;
     let n = 0;
-    while (n < this.queue.length && (n === 0 || events + this.queue[n]!.bodies.length <= this.maxGroupEvents)) {
-      events += this.queue[n]!.bodies.length;
+    while (n < this.queue.length && (n === 0 || events + this.queue[n]!.count <= this.maxGroupEvents)) {
+      events += this.queue[n]!.count;
       n += 1;
     }
     return this.queue.splice(0, n);
   }
 
   private async commit(group: Pending[]): Promise<void> {
-    const bodies = group.flatMap((p) => p.bodies);
-    // Each column travels as one JSON array text: the driver sends it as is, where a text[]
+    const count = group.reduce((n, p) => n + p.count, 0);
+    // Each parameter travels as one JSON array text: the driver sends it as is, where a text[]
     // parameter would be escaped element by element in JavaScript (a tenth of a busy gateway's
-    // CPU, measured with --cpu-prof). The bodies are already JSON, so they are joined, not quoted.
-    const params = [`[${bodies.join(',')}]`, bodies.length, JSON.stringify(group.flatMap((p) => p.at)), JSON.stringify(group.flatMap((p) => p.requestIds)), JSON.stringify(group.flatMap((p) => p.subjects))];
+    // CPU, measured with --cpu-prof). The parts are JSON already, so they are joined, not quoted.
+    const joined = (part: (p: Pending) => string) => `[${group.map((p) => part(p).slice(1, -1)).join(',')}]`;
+    const params = [`[${group.map((p) => p.bodies).join(',')}]`, count, joined((p) => p.at), joined((p) => p.requestIds), joined((p) => p.subjects)];
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`group commit took longer than ${this.commitTimeoutMs} ms`)), this.commitTimeoutMs);
       });
-      const { rows } = await Promise.race([this.store.query<{ leaf_index: string | number }>(APPEND_SQL, params), timeout]);
+      const { rows } = await Promise.race([this.store.query<{ leaf_index: string | number }>(APPEND_SQL, params, 'reintegra_audit_append'), timeout]);
       // Zero rows means the head row is missing: nothing was written, and that must not pass as success.
-      if (rows.length !== bodies.length) throw new Error(`group commit wrote ${rows.length} of ${bodies.length} events`);
+      if (rows.length !== count) throw new Error(`group commit wrote ${rows.length} of ${count} events`);
       let first = rows.reduce((min, r) => Math.min(min, Number(r.leaf_index)), Number.POSITIVE_INFINITY);
       this.stats.groups += 1;
-      this.stats.events += bodies.length;
+      this.stats.events += count;
       for (const p of group) {
-        p.resolve({ first, count: p.bodies.length });
-        first += p.bodies.length;
+        p.resolve({ first, count: p.count });
+        first += p.count;
       }
     } catch (error) {
       this.stats.failedGroups += 1;

@@ -49,6 +49,7 @@ export async function loadFactRows(store: Pick<Store, 'query'>, subjects: readon
      SELECT 'link', subject, agency_ref, agency, NULL, NULL, NULL, NULL, NULL, NULL
        FROM reintegra.identity_link WHERE subject = ANY($1) AND state = 'CONFIRMED'`,
     [subjects, agency, sub],
+    'reintegra_policy_facts',
   );
   const onTeam = new Set<string>();
   const consents = new Map<string, ConsentFact[]>();

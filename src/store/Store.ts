@@ -5,7 +5,11 @@
  */
 export interface Store {
   readonly kind: 'postgres' | 'pglite';
-  query<R = Record<string, unknown>>(sql: string, params?: unknown[]): Promise<{ rows: R[] }>;
+  /**
+   * `name`: a statement run on every request is prepared once per connection under this name
+   * (PostgreSQL; PGlite ignores it), so the server does not parse and plan it each time.
+   */
+  query<R = Record<string, unknown>>(sql: string, params?: unknown[], name?: string): Promise<{ rows: R[] }>;
   /** Runs `fn` in one transaction (on one connection). */
   transaction<T>(fn: (tx: Pick<Store, 'query'>) => Promise<T>): Promise<T>;
   close(): Promise<void>;

@@ -20,12 +20,12 @@ export function postgresStore(url: string, max: number): Store {
   let closed = false;
   return {
     kind: 'postgres',
-    query: async (sql, params) => pool.query(sql, params as unknown[]) as never,
+    query: async (sql, params, name) => (name ? pool.query({ name, text: sql, values: params as unknown[] }) : pool.query(sql, params as unknown[])) as never,
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: async (sql, params) => client.query(sql, params as unknown[]) as never });
+        const result = await fn({ query: async (sql, params, name) => (name ? client.query({ name, text: sql, values: params as unknown[] }) : client.query(sql, params as unknown[])) as never });
         await client.query('COMMIT');
         return result;
       } catch (error) {
