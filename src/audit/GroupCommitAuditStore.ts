@@ -14,11 +14,9 @@ export interface GroupCommitOptions {
 
 /**
  * A request's events, encoded: the bodies (canonical JSON) and the indexed columns, each as text
- * ready to be joined with other requests' into the group's statement parameters. What the group
- * commit sends, and what crosses to the audit writer thread (`WorkerAuditStore`): a few strings
- * cost a third of what arrays of small strings cost to hand over.
+ * the group commit joins with the other requests' into its statement parameters.
  */
-export interface EncodedEvents {
+interface EncodedEvents {
   count: number;
   /** The events' canonical JSON texts joined by commas (a JSON array without its brackets). */
   bodies: string;
@@ -32,7 +30,7 @@ export interface EncodedEvents {
  * Encodes a request's events for the log. Checked here, so that one malformed request fails
  * alone rather than its whole group: throws `AuditWriteFailed`.
  */
-export function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
+function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
   try {
     for (const e of events) if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
     return {
@@ -102,12 +100,6 @@ export class GroupCommitAuditStore implements AuditStore {
     } catch (error) {
       return Promise.reject(error);
     }
-    return this.appendEncoded(encoded);
-  }
-
-  /** Appends events `encodeEvents` encoded (the audit writer thread's entry). */
-  appendEncoded(encoded: EncodedEvents): Promise<AppendReceipt> {
-    if (encoded.count === 0) return Promise.resolve({ first: -1, count: 0 });
     return new Promise((resolve, reject) => {
       this.queue.push({ ...encoded, resolve, reject });
       // Start on the next turn, so requests finishing in the same turn share the first group.

@@ -2,7 +2,6 @@ export * from './AuditEvent.js';
 export * from './AuditCollector.js';
 export * from './AuditStore.js';
 export * from './GroupCommitAuditStore.js';
-export * from './WorkerAuditStore.js';
 export * from './AuditLog.js';
 export * from './Checkpoint.js';
 export * from './CheckpointKeys.js';

@@ -52,16 +52,7 @@ const Agreement = z.strictObject({
 });
 
 const Store = z.discriminatedUnion('kind', [
-  z.strictObject({
-    kind: z.literal('postgres'),
-    url: z.string().min(1),
-    poolSize: z.number().int().min(1).max(64).default(8),
-    /**
-     * Where audit events are committed: `thread`, a writer thread with a connection of its own
-     * (the request thread only encodes them); `inline`, on the request thread's pool.
-     */
-    auditWriter: z.enum(['thread', 'inline']).default('thread'),
-  }),
+  z.strictObject({ kind: z.literal('postgres'), url: z.string().min(1), poolSize: z.number().int().min(1).max(64).default(8) }),
   /** Embedded PostgreSQL; without dataDir it lives in memory (the demo). */
   z.strictObject({ kind: z.literal('pglite'), dataDir: z.string().min(1).optional() }),
 ]);

@@ -5,7 +5,7 @@ import type { PGlite } from '@electric-sql/pglite';
 import type { Logger } from 'pino';
 import { createAdapter } from '../../adapters/index.js';
 import type { Adapter, EntityName } from '../../adapters/sdk/index.js';
-import { AuditLog, GroupCommitAuditStore, WorkerAuditStore, loadCheckpointKeys, scheduleCheckpoints, type AuditStore } from '../audit/index.js';
+import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, scheduleCheckpoints, type AuditStore } from '../audit/index.js';
 import { ConsentStore } from '../consent/index.js';
 import { createTokenVerifier, type TokenVerifier } from '../auth/index.js';
 import { resolveSecret, type GatewayConfig } from '../config/index.js';
@@ -89,10 +89,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     throw error;
   }
   const registry = new SourceRegistry(adapters);
-  const auditStore = config.store.kind === 'postgres' && config.store.auditWriter === 'thread'
-    ? new WorkerAuditStore(store, { url: config.store.url })
-    : new GroupCommitAuditStore(store);
-  if (auditStore instanceof WorkerAuditStore) auditStore.start();
+  const groupCommit = new GroupCommitAuditStore(store);
+  const auditStore: AuditStore = groupCommit;
   const auditLog = new AuditLog(store, auditStore, auditKeys);
   const writer = options.auditStore ?? auditStore;
   const schema = buildSchema();
@@ -149,9 +147,8 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       await checkpoints?.stop();
       await apollo.stop();
       // Every answered request's events are committed already; sign what the log holds now.
-      await auditStore.flushed();
+      await groupCommit.flushed();
       await auditLog.checkpointIfGrown().catch((error: unknown) => logger.warn({ err: error }, 'final audit checkpoint failed'));
-      if (auditStore instanceof WorkerAuditStore) await auditStore.close();
       await registry.close();
       await store.close();
     },

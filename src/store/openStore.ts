@@ -1,5 +1,6 @@
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import type { GatewayConfig } from '../config/index.js';
 import type { Store } from './Store.js';
 import { migrate } from './migrate.js';
 
@@ -7,13 +8,13 @@ import { migrate } from './migrate.js';
  * Opens the gateway store named by the config and brings its tables up to date. With
  * `shared`, an already-open PGlite instance is used (the embedded demo keeps one instance).
  */
-export async function openStore(config: { kind: 'postgres'; url: string; poolSize: number } | { kind: 'pglite'; dataDir?: string | undefined }, shared?: PGlite): Promise<Store> {
+export async function openStore(config: GatewayConfig['store'], shared?: PGlite): Promise<Store> {
   const store = config.kind === 'postgres' ? postgresStore(config.url, config.poolSize) : await pgliteStore(shared ?? (await PGlite.create(config.dataDir)), !shared);
   await migrate(store);
   return store;
 }
 
-export function postgresStore(url: string, max: number): Store {
+function postgresStore(url: string, max: number): Store {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // An idle client's error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);

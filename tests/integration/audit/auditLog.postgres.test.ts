@@ -1,5 +1,4 @@
 import { describeWithPostgres } from '../../support/servers.js';
-import { WorkerAuditStore } from '../../../src/audit/index.js';
 import { openStore } from '../../../src/store/index.js';
 import { createTestDatabase } from './auditFixtures.js';
 import { auditLogSuite } from './auditLogSuite.js';
@@ -10,21 +9,6 @@ describeWithPostgres('the audit log on PostgreSQL', () => {
     const store = await openStore({ kind: 'postgres', url: db.url, poolSize: 4 });
     return {
       store,
-      async close() {
-        await store.close();
-        await db.drop();
-      },
-    };
-  });
-});
-
-describeWithPostgres('the audit log on PostgreSQL, written by the audit writer thread', () => {
-  auditLogSuite(async () => {
-    const db = await createTestDatabase('reintegra_audit_thread');
-    const store = await openStore({ kind: 'postgres', url: db.url, poolSize: 4 });
-    return {
-      store,
-      writer: new WorkerAuditStore(store, { url: db.url }),
       async close() {
         await store.close();
         await db.drop();

@@ -1,6 +1,6 @@
 import { importJWK, compactVerify } from 'jose';
 import { expect, it } from 'vitest';
-import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, type AuditStore, type CheckpointKeys } from '../../../src/audit/index.js';
+import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, type CheckpointKeys } from '../../../src/audit/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { rfcRoot, verifyConsistency, verifyInclusion } from '../../unit/audit/rfc6962Verifier.js';
 import { independentLeafHash, newSigningKey, sampleEvent, tamper } from './auditFixtures.js';
@@ -8,8 +8,6 @@ import { independentLeafHash, newSigningKey, sampleEvent, tamper } from './audit
 /** A fresh, migrated, empty store of one kind, and how to dispose of it. */
 export interface StoreHarness {
   store: Store;
-  /** The writer under test; default the group commit on the store's own pool. */
-  writer?: AuditStore & { stats: { groups: number }; close?(): Promise<void> };
   close(): Promise<void>;
 }
 
@@ -21,14 +19,13 @@ export interface StoreHarness {
 export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
   let keys: CheckpointKeys;
 
-  async function withLog<T>(work: (h: StoreHarness, log: AuditLog, writer: NonNullable<StoreHarness['writer']>) => Promise<T>): Promise<T> {
+  async function withLog<T>(work: (h: StoreHarness, log: AuditLog, writer: GroupCommitAuditStore) => Promise<T>): Promise<T> {
     keys ??= await loadCheckpointKeys({ signingKey: await newSigningKey() }, '.');
     const h = await fresh();
-    const writer: NonNullable<StoreHarness['writer']> = h.writer ?? new GroupCommitAuditStore(h.store);
     try {
+      const writer = new GroupCommitAuditStore(h.store);
       return await work(h, new AuditLog(h.store, writer, keys), writer);
     } finally {
-      await writer.close?.();
       await h.close();
     }
   }

@@ -11,7 +11,7 @@ const embedded = await startEmbeddedGateway({
   port: 0,
   people: 400,
   logger: pino({ level: 'warn' }),
-  store: { kind: 'postgres', url, poolSize: 4, auditWriter: 'thread' },
+  store: { kind: 'postgres', url, poolSize: 4 },
   checkpointIntervalSeconds: 1,
 });
 const sample = embedded.world.people
