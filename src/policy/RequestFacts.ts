@@ -21,6 +21,10 @@ export class RequestFacts {
     store: Pick<Store, 'query'>,
     private readonly sources: RequestSources,
   ) {
+    // The batch goes out after this turn's agency calls (setImmediate): their answers take longest,
+    // and the facts are read only after linking. With DataLoader's default schedule the driver,
+    // which submits on process.nextTick, wrote the query ahead of the agencies' requests
+    // (fan-out: the four requests left 0.3 ms later).
     this.stored = new DataLoader(async (subjects) => {
       try {
         const rows = await loadFactRows(store, subjects, principal.agency, principal.sub);
@@ -28,10 +32,10 @@ export class RequestFacts {
       } catch {
         return subjects.map(() => null);
       }
-    });
+    }, { batchScheduleFn: (dispatch) => setImmediate(dispatch) });
   }
 
-  /** Starts fetching the stored facts of a person (batched with every other prefetch of this tick). */
+  /** Starts fetching the stored facts of a person (batched with every other prefetch of this turn). */
   prefetch(personId: string): void {
     void this.stored.load(personId);
   }
