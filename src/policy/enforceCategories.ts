@@ -58,7 +58,7 @@ function personField(category: DataCategory, source: string, field: string, inne
     const { agencies, denied } = ctx.access.releasable(person, category, candidates, field);
     if (agencies.length === 0 && denied) throw forbidden(denied, category);
     // Some agencies released, some withheld: the data that may be seen, and an error that says what was not.
-    if (denied) ctx.notices.push({ message: forbidden(denied, category).message, path: responsePathAsArray(info.path), extensions: { code: 'FORBIDDEN', reason: denied.allow ? 'UNKNOWN' : denied.reason, category } });
+    if (denied) ctx.notices.push({ message: forbiddenMessage(denied, category), path: responsePathAsArray(info.path), extensions: { code: 'FORBIDDEN', reason: reasonOf(denied), category } });
     const value = await inner({ node: person, agencies } satisfies ScopedPerson, args, ctx, info);
     for (const agency of contributors(value, person, agencies)) ctx.access.released(person, category, agency, field);
     return value;
@@ -108,6 +108,14 @@ function carryOwner(value: unknown, owner: Owner): unknown {
 }
 
 function forbidden(decision: Decision, category: DataCategory): GraphQLError {
-  const reason = decision.allow ? 'UNKNOWN' : decision.reason;
-  return new GraphQLError(`Withheld: ${category} not released (${reason}).`, { extensions: { code: 'FORBIDDEN', reason, category } });
+  return new GraphQLError(forbiddenMessage(decision, category), { extensions: { code: 'FORBIDDEN', reason: reasonOf(decision), category } });
+}
+
+/** The message of `forbidden`, for a notice (no error object, and so no stack trace, is built). */
+function forbiddenMessage(decision: Decision, category: DataCategory): string {
+  return `Withheld: ${category} not released (${reasonOf(decision)}).`;
+}
+
+function reasonOf(decision: Decision): string {
+  return decision.allow ? 'UNKNOWN' : decision.reason;
 }

@@ -70,6 +70,7 @@ describe('field-level access control over HTTP', () => {
     expect(programmes.length).toBeGreaterThan(0);
     expect(programmes.every((e) => e.source.agency === 'ngo')).toBe(true);
     expect(errorAt(res, 'person.programmes')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'AGREEMENT_EXPIRED', category: 'INTERVENTION' });
+    expect(errorAt(res, 'person.programmes')?.message).toBe('Withheld: INTERVENTION not released (AGREEMENT_EXPIRED).');
     expect(errorAt(res, 'person.supervision')?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NO_AGREEMENT' });
   });
 
