@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
+import { cpuSeconds } from '../support/metrics.js';
 import { runLoad, type LoadResult } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
@@ -41,15 +42,24 @@ export async function overhead(options: { seconds: number; concurrency: number; 
     const runs: Array<{ bare: LoadResult; gateway: LoadResult }> = [];
     await runLoad(bare.fields[0]!, bareBody, {}, options.concurrency, 2);
     await runLoad(gateway.fields[0]!, gwBody, gwHeaders, options.concurrency, 2);
+    // Each server's own CPU time over its load windows, for CPU per request.
+    const cpu = { bare: 0, gateway: 0 };
+    const measured = async (which: 'bare' | 'gateway', pid: number, load: () => Promise<LoadResult>) => {
+      const before = cpuSeconds(pid);
+      const result = await load();
+      cpu[which] += cpuSeconds(pid) - before;
+      return result;
+    };
     for (let i = 0; i < 2; i++) {
       runs.push({
-        bare: await runLoad(bare.fields[0]!, bareBody, {}, options.concurrency, options.seconds),
-        gateway: await runLoad(gateway.fields[0]!, gwBody, gwHeaders, options.concurrency, options.seconds),
+        bare: await measured('bare', bare.child.pid!, () => runLoad(bare.fields[0]!, bareBody, {}, options.concurrency, options.seconds)),
+        gateway: await measured('gateway', gateway.child.pid!, () => runLoad(gateway.fields[0]!, gwBody, gwHeaders, options.concurrency, options.seconds)),
       });
     }
     const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length;
     const bareRps = mean((r) => r.bare.rps);
     const gatewayRps = mean((r) => r.gateway.rps);
+    const cpuMsPerRequest = (which: 'bare' | 'gateway') => (1000 * cpu[which]) / runs.reduce((a, r) => a + r[which].requests, 0);
     return {
       scenario: 'overhead',
       people: 50,
@@ -57,6 +67,10 @@ export async function overhead(options: { seconds: number; concurrency: number; 
       bareRps,
       gatewayRps,
       gatewayOverBare: gatewayRps / bareRps,
+      gatewayCpuMsPerRequest: cpuMsPerRequest('gateway'),
+      bareCpuMsPerRequest: cpuMsPerRequest('bare'),
+      // The same ratio by CPU per request: bare ÷ gateway, 1.0 when the gateway costs no more.
+      gatewayOverBareByCpu: cpuMsPerRequest('bare') / cpuMsPerRequest('gateway'),
       bareOverBackend: bareRps / backendRate,
       gatewayP50ms: mean((r) => r.gateway.p50ms),
       bareP50ms: mean((r) => r.bare.p50ms),
