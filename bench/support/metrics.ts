@@ -11,8 +11,8 @@ export async function backendCallsTotal(url: string): Promise<number> {
 /**
  * CPU time (user + system, every thread) a process has used so far, in seconds, from
  * `/proc/<pid>/stat` (clock ticks of 1/100 s, Linux's fixed USER_HZ); NaN where there is no
- * /proc. Differences over a load window give CPU per request, which the machine's noise moves
- * less than throughput does.
+ * /proc. Differences over a load window give CPU per request: the comparison seen by cost rather
+ * than by throughput (on a noisy machine it moves nearly as much).
  */
 export function cpuSeconds(pid: number): number {
   try {
