@@ -77,9 +77,8 @@ async function seed(url: string, people: number): Promise<{ ids: Array<{ scheme:
   try {
     const t0 = performance.now();
     const written = await seedPrison(client, world, { schema: 'zatvor' });
-    // Vacuumed and checkpointed before it is measured: after a bulk load of a million rows,
-    // autovacuum and the checkpointer otherwise work through the first minutes of the
-    // measurement, on the same two cores.
+    // Vacuumed and checkpointed before it is measured, so every size is measured in the same
+    // state: hint bits and visibility map set, no buffers left dirty by the load.
     await client.query('VACUUM (ANALYZE)');
     await client.query('CHECKPOINT');
     return { ids, inmates: written['INMATE_MASTER'] ?? 0, seedSeconds: (performance.now() - t0) / 1000 };
