@@ -66,9 +66,16 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       if (wait > 0) throw new RateLimited(`rate limit exceeded; retry in ${Math.ceil(wait / 1000)} s`, Math.ceil(wait / 1000));
       const intent = parseIntent(header(req, 'x-purpose-of-use'), header(req, 'x-break-glass'));
       body = req.method === 'POST' ? parseJsonBody(text, header(req, 'content-type')) : undefined;
+      // One signal for the request: aborted by its time limit, or when the client goes away
+      // before the answer. The timer ends with the response (an AbortSignal.timeout would fire
+      // for every request long after it was answered).
       const controller = new AbortController();
-      res.on('close', () => { if (!res.writableFinished) controller.abort(); });
-      const signal = AbortSignal.any([controller.signal, AbortSignal.timeout(config.server.requestTimeoutMs)]);
+      const timeLimit = setTimeout(() => controller.abort(new DOMException(`the request took longer than ${config.server.requestTimeoutMs} ms`, 'TimeoutError')), config.server.requestTimeoutMs);
+      res.on('close', () => {
+        clearTimeout(timeLimit);
+        if (!res.writableFinished) controller.abort();
+      });
+      const signal = controller.signal;
       const audit = new AuditCollector(gw.auditLog);
       const sources = new RequestSources(gw.registry, { signal, purpose: intent.purpose ?? 'NONE', logger: log }, log);
       const caseTeams = new CaseTeamStore(gw.store);

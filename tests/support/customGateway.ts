@@ -18,6 +18,8 @@ export interface CustomGatewayOptions {
   /** Replaces agencies' adapter configs; receives the demo's own config and the demo world. */
   adapters?: Record<string, (demo: DemoAgency['adapter'], world: { probationUrl: string; world: World }) => Record<string, unknown>>;
   logger?: Logger;
+  /** Settings merged into `server` (e.g. `requestTimeoutMs`). */
+  server?: Record<string, unknown>;
 }
 
 export interface CustomGateway {
@@ -48,7 +50,7 @@ export async function startCustomGateway(options: CustomGatewayOptions = {}): Pr
   const adapterOf = new Map(demo.agencies.map((a) => [a.id, a.adapter]));
   const config = validateConfig(
     {
-      server: { port: 0, host: '127.0.0.1' },
+      server: { port: 0, host: '127.0.0.1', ...options.server },
       store: { kind: 'pglite' },
       pseudonyms: { key: DEMO_PSEUDONYM_KEY },
       agencies: DEMO_AGENCIES.map((a) => {
