@@ -70,6 +70,7 @@ export const ConfigSchema = z.strictObject({
      */
     execution: z.enum(['jit', 'graphql-js']).default('jit'),
     bodyLimitBytes: z.number().int().min(1024).max(16 * 1024 * 1024).default(1024 * 1024),
+    /** A request still running after this time is answered with what has arrived; agency calls still waiting are aborted. */
     requestTimeoutMs: z.number().int().min(100).max(120_000).default(10_000),
     /** A client must send its request headers within this time (slow-client defence). */
     headersTimeoutMs: z.number().int().min(500).max(120_000).default(10_000),
