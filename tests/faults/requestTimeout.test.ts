@@ -39,7 +39,7 @@ describe('the request timeout', () => {
   it('answers within the request timeout when an agency with a longer deadline hangs', async () => {
     const token = await gw.token('probation', 'probation_officer');
     const ask = () => gql(gw.url, QUERY, { token, purpose: 'SUPERVISION', variables: { id: { scheme: person.nationalId.scheme, value: person.nationalId.value } } });
-    // The person is linked while the agency answers; then its supervision call hangs.
+    // A normal answer first; then every call to probation hangs for 8 s.
     proxy.mode = 'pass';
     const warm = await ask();
     expect(warm.body.errors).toBeUndefined();
