@@ -16,7 +16,6 @@ export function eventBody(event: AuditEvent): string {
   return canonicalJson(event);
 }
 
-
 export function leafData(body: string, index: number): Buffer {
   return Buffer.from(`{"event":${body},"index":${index}}`, 'utf8');
 }

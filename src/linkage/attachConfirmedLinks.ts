@@ -1,20 +1,21 @@
 import type { PersonRecord } from '../../adapters/sdk/index.js';
 import type { GatewayContext } from '../context/index.js';
+import type { ConfirmedLink } from '../policy/loadFactRows.js';
 import { checkNationalId } from './nationalId.js';
 import { PERSON_DOMAIN } from './pseudonymDomains.js';
 
 /**
  * Adds to a person linked by national identifier the records coordinators confirmed at agencies
  * that did not link them by it (`confirmed`, read with the policy's facts): each read by the
- * agency's own reference (`person`), in the request, like any link. Candidates never count. A record that now
- * carries a valid national identifier of someone else is not attached (the agency's own data
- * says it is another person) and is logged. An agency that fails is a link error, as when
- * linking by identifier.
+ * agency's own reference (`person`), in the request, like any link. Candidates never count. A
+ * record that now carries a valid national identifier of someone else is not attached (the
+ * agency's own data says it is another person) and is logged. An agency that fails is a link
+ * error, as when linking by identifier.
  */
 export async function attachConfirmedLinks(
   ctx: GatewayContext,
   personId: string,
-  confirmed: ReadonlyArray<{ agency: string; agencyRef: string }>,
+  confirmed: readonly ConfirmedLink[],
   links: Map<string, PersonRecord>,
   linkErrors: Map<string, unknown>,
 ): Promise<void> {
