@@ -8,7 +8,6 @@ import {
 import { csvConfig } from './csvConfig.js';
 import { CsvFileCache, type CsvRow } from './CsvFileCache.js';
 
-/** `(code)` of a file or parse error (ENOENT, CSV_INVALID_CLOSING_QUOTE, …); messages may quote data. */
 /**
  * `kind: csv` — files a partner drops in a folder. Each chunk of keys is one backend call: the
  * entity's file and its list files are stat'ed, re-parsed only when changed, and looked up in

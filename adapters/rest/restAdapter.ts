@@ -10,8 +10,6 @@ import { JsonClient } from './JsonClient.js';
 import { restConfig } from './restConfig.js';
 import { splitByUrl } from './splitByUrl.js';
 
-
-/** `(code)` of a network error (ECONNREFUSED, UND_ERR_…), never its message. */
 /** Room kept in the URL for a pagination parameter. */
 const PAGE_PARAM_RESERVE = 256;
 

@@ -18,7 +18,6 @@ const INT_KEY = /^[+-]?\d{1,18}$/;
 /** Int keys in canonical decimal (`007` asks for 7 and is answered as 7); non-numbers cannot exist. */
 const canonicalInt = (key: string): string | null => (INT_KEY.test(key.trim()) ? BigInt(key.trim()).toString() : null);
 
-/** `(SQLSTATE or errno)` of a driver error: the driver's message may quote key values. */
 function openDriver(agency: string, config: SqlConfig, deps: AdapterDeps): { driver: SqlDriver; dialect: SqlDialect } {
   if (config.dialect === 'mariadb') {
     const { poolSize, deadlineMs, tls } = config;
