@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { checkNationalId, createPseudonymizer, normaliseNationalId, statisticsDomain } from '../../../src/linkage/index.js';
 
@@ -101,6 +102,25 @@ describe('keyed pseudonyms', () => {
     expect(a).not.toBe(p('person', 'JMBG', id));
     expect(() => statisticsDomain('a:b')).toThrow(RangeError);
     expect(() => p('person\u0000JMBG', 'JMBG', id)).toThrow(RangeError);
+  });
+
+  it('is HMAC-SHA-256 of domain, scheme family and identifier, remembered or not', () => {
+    // A cache of two per generation: the loop runs every path (hit, hit in the older generation,
+    // miss after the older one was dropped) and each answer must still be the HMAC itself.
+    const small = createPseudonymizer('k'.repeat(32), [], 2);
+    const people = ['010199071001', '020298071002', '030397071003', '040496071004', '050595071005'].map(withCheckDigit);
+    const expected = (domain: string, value: string) => createHmac('sha256', 'k'.repeat(32)).update(`${domain}\u0000JMBG\u0000${value}`).digest('base64url');
+    for (const round of [0, 1, 2]) {
+      for (const value of round === 1 ? [...people].reverse() : people) {
+        expect(small('person', 'EMBG', value)).toBe(expected('person', value));
+        expect(small('audit', 'JMBG', `${value.slice(0, 7)}-${value.slice(7)}`)).toBe(expected('audit', value));
+      }
+    }
+  });
+
+  it('checks the domain before it looks anything up', () => {
+    expect(p('person', 'JMBG', id)).toMatch(/^[A-Za-z0-9_-]{43}$/);
+    expect(() => p('Person', 'JMBG', id)).toThrow(RangeError);
   });
 
   it('never contains the identifier', () => {
