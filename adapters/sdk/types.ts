@@ -43,6 +43,8 @@ export interface AdapterReadiness {
  * Duplicate keys are allowed and each gets its value. An empty `keys` resolves to `[]` without
  * calling the backend. Large batches are split into chunks the backend accepts; each chunk is
  * one backend call and is reported through `AdapterDeps.onBackendCall`.
+ * Records are built afresh for each call and belong to the caller, which marks them with their
+ * owner rather than copying them; an adapter that hands out the same object twice must freeze it.
  */
 export interface Adapter {
   readonly agency: string;

@@ -139,6 +139,27 @@ describe('field-level access control over HTTP', () => {
     expect(errorAt(next, 'person.custody')?.extensions).toMatchObject({ reason: 'NOT_ASSIGNED' });
   });
 
+  it('answers a person asked for twice, and a field asked for twice, alike each time', async () => {
+    // Records are marked with their owner (person, agency) in place; a second person node for the
+    // same records, and a second field over them, must each get what they are allowed.
+    const twice = `query($id: IdentifierInput!) { people(identifiers: [$id, $id]) { id a: supervision { orderType } b: supervision { orderType } custody { status } } }`;
+    const assigned = await ask('probation', 'probation_officer', officerOfP, 'RELEASE_PLANNING', P, twice);
+    expect(assigned.body.errors).toBeUndefined();
+    const [first, second] = assigned.body.data!.people;
+    expect(first.supervision).toBeUndefined();
+    expect(first.a.length).toBeGreaterThan(0);
+    expect(first.custody.length).toBeGreaterThan(0);
+    expect(first.b).toEqual(first.a);
+    expect(second).toEqual(first);
+    const unassigned = await ask('probation', 'probation_officer', 'probation-po-unassigned', 'RELEASE_PLANNING', P, twice);
+    expect(unassigned.body.data!.people.map((p: { custody: unknown }) => p.custody)).toEqual([null, null]);
+    expect(unassigned.body.data!.people[1].a).toEqual(first.a);
+    expect(unassigned.body.errors?.map((e) => [e.path?.join('.'), e.extensions?.reason])).toEqual([
+      ['people.0.custody', 'NOT_ASSIGNED'],
+      ['people.1.custody', 'NOT_ASSIGNED'],
+    ]);
+  });
+
   it('gives no person at all under STATISTICS', async () => {
     const res = await ask('probation', 'probation_officer', officerOfP, 'STATISTICS', P);
     expect(res.body).toEqual({ data: { person: null } });
