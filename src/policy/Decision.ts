@@ -47,7 +47,10 @@ export interface DecisionInput {
   principal: Principal;
   intent: RequestIntent;
   purpose: Purpose;
-  /** The person's pseudonym. */
+  /**
+   * The person's pseudonym, to explain a decision; the rules know the person only through `facts`
+   * (a request shares one decision between people whose facts are alike and hold no consents).
+   */
   person: string;
   category: DataCategory;
   /** The agency whose system holds the data; `null` for the gateway's own access metadata (case teams). */
@@ -57,7 +60,7 @@ export interface DecisionInput {
   at: Date;
 }
 
-/** The decision function: pure, explainable, never throws. */
+/** The decision function: pure, explainable, never throws; the person counts only through `facts`. */
 export type DecideFn = (input: DecisionInput) => Decision;
 
 /** What one rule says: allow, deny (overrides every allow), or nothing (with the reason it did not allow). */

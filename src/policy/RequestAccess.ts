@@ -16,6 +16,8 @@ const AGGREGATE: PersonFacts = { assigned: true, consents: [] };
 export class RequestAccess {
   /** person → category → provider ('' for the gateway's own metadata): no key strings to build per look-up. */
   private readonly memo = new Map<PersonNode, Map<DataCategory, Map<string, Decision>>>();
+  /** Decisions for facts without consents, by category, provider and assignment (see `decide`). */
+  private readonly shared = new Map<string, Decision>();
 
   constructor(
     private readonly decideFn: DecideFn,
@@ -32,10 +34,18 @@ export class RequestAccess {
     if (!byProvider) byCategory.set(category, (byProvider = new Map()));
     let decision = byProvider.get(provider ?? '');
     if (!decision) {
-      const purpose = this.intent.purpose;
-      decision = purpose === null
-        ? { allow: false, reason: 'NO_PURPOSE', trace: ['no X-Purpose-Of-Use declared'] }
-        : this.decideFn({ principal: this.principal, intent: this.intent, purpose, person: person.id, category, provider, facts: person.facts ?? UNAVAILABLE, at: this.now });
+      const facts = person.facts ?? UNAVAILABLE;
+      // People whose facts are alike (same assignment, no consents on file) get the same answer:
+      // the rules read the person only through the facts. Decided once per request, then shared.
+      const alike = facts.consents === null || facts.consents.length === 0 ? `${category}\u0000${provider ?? ''}\u0000${facts.assigned}\u0000${facts.consents === null}` : null;
+      decision = alike === null ? undefined : this.shared.get(alike);
+      if (!decision) {
+        const purpose = this.intent.purpose;
+        decision = purpose === null
+          ? { allow: false, reason: 'NO_PURPOSE', trace: ['no X-Purpose-Of-Use declared'] }
+          : this.decideFn({ principal: this.principal, intent: this.intent, purpose, person: person.id, category, provider, facts, at: this.now });
+        if (alike !== null) this.shared.set(alike, decision);
+      }
       byProvider.set(provider ?? '', decision);
     }
     return decision;
