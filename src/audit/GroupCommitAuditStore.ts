@@ -3,7 +3,7 @@ import type { AuditEvent } from './AuditEvent.js';
 import type { AppendReceipt, AuditStore } from './AuditStore.js';
 import { AuditWriteFailed } from './auditErrors.js';
 import { storableString } from './canonicalJson.js';
-import { LEAF_HASH_SQL, eventBody } from './encodeLeaf.js';
+import { LEAF_HASH_SQL, eventBodies } from './encodeLeaf.js';
 
 export interface GroupCommitOptions {
   /** Most events in one group (a request's events are never split). Default 5000. */
@@ -35,7 +35,7 @@ function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
     for (const e of events) if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
     return {
       count: events.length,
-      bodies: events.map(eventBody).join(','),
+      bodies: eventBodies(events).join(','),
       at: JSON.stringify(events.map((e) => e.at)),
       requestIds: JSON.stringify(events.map((e) => storableString(e.requestId))),
       subjects: JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject)))),

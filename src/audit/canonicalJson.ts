@@ -47,6 +47,38 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
+ * `canonicalJson` for a batch of objects that share members: the events of one request hold the
+ * very same caller and operation objects, and each such member is encoded once per batch rather
+ * than once per event. The text is `canonicalJson`'s (an object out of the common case, keys out
+ * of order or a prototype of its own, takes `canonicalJson` whole). The batch must not change the
+ * objects it has encoded while it is in use.
+ */
+export function canonicalBatchEncoder(): (value: object) => string {
+  const encoded = new Map<object, string>();
+  return (value) => {
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (Array.isArray(value) || (proto !== Object.prototype && proto !== null)) return canonicalJson(value);
+    let out = '{';
+    let previous: string | null = null;
+    for (const key in value) {
+      if ((previous !== null && !(previous < key)) || !isStorable(key)) return canonicalJson(value);
+      previous = key;
+      const member = (value as Record<string, unknown>)[key];
+      if (member === undefined) continue;
+      let text: string | undefined;
+      if (typeof member === 'object' && member !== null) {
+        text = encoded.get(member);
+        if (text === undefined) encoded.set(member, (text = canonicalJson(member)));
+      } else {
+        text = canonicalJson(member);
+      }
+      out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${text}`;
+    }
+    return `${out}}`;
+  };
+}
+
+/**
  * Whether `JSON.stringify(value)` gives exactly `canonicalJson(value)`: plain objects and arrays
  * only (nothing with a prototype of its own, so no `toJSON`), object keys already in sorted order
  * as `for…in` (and `JSON.stringify`) visit them, storable strings and keys, safe integers, and no

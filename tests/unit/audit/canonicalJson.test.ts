@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
+import { canonicalBatchEncoder, canonicalJson, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
 
 const event: AuditEvent = {
   at: '2026-11-25T10:00:00.000Z',
@@ -87,6 +87,29 @@ describe('canonicalJson against an independent encoder', () => {
       }),
       { seed: 20261125, numRuns: 3000 },
     );
+  });
+
+  it('gives canonicalJson’s text from a batch encoder, members shared between values or not', () => {
+    const object = fc.dictionary(key, value, { maxKeys: 6 });
+    fc.assert(
+      fc.property(fc.array(object, { minLength: 1, maxLength: 4 }), fc.array(fc.tuple(key, fc.nat(), fc.nat()), { maxLength: 4 }), (values, shares) => {
+        // Members shared by identity between the batch's values, as a request's events share their caller.
+        for (const [k, from, to] of shares) {
+          const source = values[from % values.length]!;
+          const shared = Object.values(source).find((m) => typeof m === 'object' && m !== null);
+          if (shared !== undefined) values[to % values.length]![k] = shared;
+        }
+        const encode = canonicalBatchEncoder();
+        for (const v of [...values, ...values]) expect(encode(v)).toBe(reference(v));
+        for (const v of values.map(keysInOrder)) expect(encode(v as object)).toBe(reference(v));
+      }),
+      { seed: 20261125, numRuns: 300 },
+    );
+    const encode = canonicalBatchEncoder();
+    expect(encode(event)).toBe(canonicalJson(event));
+    expect(encode({ ...event, subject: 'q' })).toBe(canonicalJson({ ...event, subject: 'q' }));
+    expect(() => encode({ a: { n: 1.5 } })).toThrow(TypeError);
+    expect(encode(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
   });
 
   it('treats what JSON.stringify would treat differently the canonical way', () => {
