@@ -38,36 +38,34 @@ export async function resolvePeople(ctx: GatewayContext, identifiers: readonly I
   const order = ctx.agencies.map((a) => a.id);
   // After a pseudonym key rotation: stored facts move to the current pseudonyms before they are read.
   await rekeyOnTouch(ctx, checked);
-  const nodes = await Promise.all(
-    checked.map(async ({ scheme, value }) => {
-      // The policy's stored facts are keyed by pseudonym: fetch them while the agencies link.
-      const id = ctx.pseudonymize('person', scheme, value);
-      ctx.facts.prefetch(id);
-      const confirmed = ctx.facts.confirmedLinks(id).then((found) => {
-        if (found === null) ctx.logger.warn('identity links could not be read; linking by national identifier only');
-        return found ?? [];
-      });
-      const links = new Map<string, PersonRecord>();
-      const linkErrors = new Map<string, unknown>();
-      const link = async (agency: string): Promise<void> => {
-        try {
-          const record = (await ctx.sources.load(agency, 'personByNationalId', value)) as PersonRecord | Error | null;
-          if (record instanceof Error) linkErrors.set(agency, record);
-          else if (record) links.set(agency, record);
-        } catch (error) {
-          linkErrors.set(agency, error);
-        }
-      };
-      // One provider (a single-agency deployment) is awaited directly: this runs for every person.
-      if (providers.length === 1) await link(providers[0]!);
-      else await Promise.all(providers.map(link));
-      if (links.size > 0) {
-        const toAttach = await confirmed;
-        if (toAttach.length > 0) await attachConfirmedLinks(ctx, id, toAttach, links, linkErrors);
-      }
-      return toPersonNode(ctx, scheme, value, orderLinks(order, links), linkErrors, id);
+  // The policy's stored facts are keyed by pseudonym: fetch them while the agencies link.
+  const ids = checked.map(({ scheme, value }) => ctx.pseudonymize('person', scheme, value));
+  for (const id of ids) ctx.facts.prefetch(id);
+  // One batch per agency for the whole list (DataLoader gives each key its record or its Error).
+  const values = checked.map(({ value }) => value);
+  const answers = await Promise.all(providers.map((agency) => ctx.sources.loadMany(agency, 'personByNationalId', values)));
+  const people = checked.map((_, i) => {
+    const links = new Map<string, PersonRecord>();
+    const linkErrors = new Map<string, unknown>();
+    for (let a = 0; a < providers.length; a++) {
+      const record = answers[a]![i] as PersonRecord | Error | null | undefined;
+      if (record instanceof Error) linkErrors.set(providers[a]!, record);
+      else if (record) links.set(providers[a]!, record);
+    }
+    return { links, linkErrors };
+  });
+  // Records coordinators confirmed at agencies that did not link the person by identifier.
+  let unreadable = false;
+  await Promise.all(
+    people.map(async ({ links, linkErrors }, i) => {
+      if (links.size === 0) return;
+      const confirmed = await ctx.facts.confirmedLinks(ids[i]!);
+      if (confirmed === null) unreadable = true;
+      else if (confirmed.length > 0) await attachConfirmedLinks(ctx, ids[i]!, confirmed, links, linkErrors);
     }),
   );
+  if (unreadable) ctx.logger.warn('identity links could not be read; linking by national identifier only');
+  const nodes = checked.map(({ scheme, value }, i) => toPersonNode(ctx, scheme, value, orderLinks(order, people[i]!.links), people[i]!.linkErrors, ids[i]));
   return Promise.all(nodes.map((node) => (node ? visibleOrNull(ctx, node) : null)));
 }
 

@@ -35,6 +35,11 @@ export class RequestSources {
     return this.loaderFor(agency, entity).load(key);
   }
 
+  /** Loads many keys in one batch: each key's value, or its `Error` when the agency failed for it or the batch. */
+  loadMany(agency: string, entity: EntityName, keys: readonly string[]): Promise<Array<unknown>> {
+    return this.loaderFor(agency, entity).loadMany(keys);
+  }
+
   /**
    * Every record of `entity` the agency holds, page by page (`scanEntity`: the adapter lists its
    * keys, then loads them), for statistics computed without a central copy. Each record is checked
