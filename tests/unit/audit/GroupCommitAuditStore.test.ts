@@ -122,6 +122,16 @@ describe('group commit of audit events', () => {
     await expect(log.append([eventFor('a')])).rejects.toThrow('The audit log could not be written.');
   });
 
+  it('refuses a request with an event time that is not a date, before anything is sent, alone', async () => {
+    const store = manualStore();
+    const log = new GroupCommitAuditStore(store);
+    const good = eventFor('a');
+    const bad = log.append([good, { ...eventFor('b'), at: 'yesterday' }]);
+    await expect(bad).rejects.toBeInstanceOf(AuditWriteFailed);
+    await expect(bad).rejects.toThrow('An audit event could not be encoded.');
+    expect(store.groups).toHaveLength(0);
+  });
+
   it('fails rather than reports success when the statement wrote fewer rows than it was given', async () => {
     const log = new GroupCommitAuditStore({ query: async () => ({ rows: [] }) });
     await expect(log.append([eventFor('a')])).rejects.toBeInstanceOf(AuditWriteFailed);
