@@ -54,12 +54,70 @@ export function compileRecord(
   }
   for (const path of listPaths) place(path, (name) => ({ kind: 'list', name, read: lists.get(path) ?? null }));
   setModes(root);
+  return generateBuilder(root);
+}
 
-  return (row, children) => {
-    const out: Record<string, unknown> = {};
-    fill(root, row, children, out);
-    return out;
+const NAME = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
+
+/**
+ * The builder of a plan as one generated function. Each field's getter is called from a call
+ * site of its own, so the engine sees one target per site and can inline it (through one
+ * generic loop over the plans, every call site saw every field's function and none could be),
+ * and each record and sub-object is one object literal with all its keys. The source holds only
+ * names this module makes (`v0`, `f0`, …) and the model's path names, checked to be plain
+ * identifiers: nothing from a mapping file is ever part of it; the getters and list readers are
+ * passed in as values.
+ */
+function generateBuilder(root: Plan[]): RecordBuilder {
+  const names: string[] = [];
+  const values: unknown[] = [];
+  const bind = (id: number, fn: unknown): void => {
+    names.push(`f${id}`);
+    values.push(fn);
   };
+  const lines: string[] = [];
+  let next = 0;
+  /** Emits the locals of `plans`; returns the object literal's members and the "any sourced value" test. */
+  const emit = (plans: Plan[]): { members: string[]; any: string[] } => {
+    const members: string[] = [];
+    const any: string[] = [];
+    for (const p of plans) {
+      if (!NAME.test(p.name) || p.name === '__proto__') throw new Error(`compileRecord: ${JSON.stringify(p.name)} is not a plain field name`);
+      const id = next++;
+      if (p.kind === 'value') {
+        if (!p.mapped) {
+          members.push(`${p.name}: null`);
+          continue;
+        }
+        bind(id, p.get);
+        lines.push(`const v${id} = f${id}(row);`);
+        members.push(`${p.name}: v${id}`);
+        if (p.sourced) any.push(`v${id} !== null`);
+      } else if (p.kind === 'list') {
+        if (p.read === null) {
+          members.push(`${p.name}: []`);
+          continue;
+        }
+        bind(id, p.read);
+        lines.push(`const v${id} = f${id}(row, children);`);
+        members.push(`${p.name}: v${id}`);
+        any.push(`v${id}.length > 0`);
+      } else if (p.mode === 'null') {
+        members.push(`${p.name}: null`);
+      } else {
+        const inner = emit(p.children);
+        const has = inner.any.length > 0 ? inner.any.join(' || ') : 'false';
+        lines.push(`const h${id} = ${has};`);
+        lines.push(`const v${id} = ${p.mode === 'keep' ? 'true' : `h${id}`} ? { ${inner.members.join(', ')} } : null;`);
+        members.push(`${p.name}: v${id}`);
+        any.push(`h${id}`);
+      }
+    }
+    return { members, any };
+  };
+  const { members } = emit(root);
+  const body = `return function build(row, children) {\n${lines.join('\n')}\nreturn { ${members.join(', ')} };\n};`;
+  return new Function(...names, body)(...values) as RecordBuilder;
 }
 
 /** Decides per sub-object whether it can collapse to null; returns whether `plans` hold any mapped value. */
@@ -81,28 +139,4 @@ function setModes(plans: Plan[]): { sourced: boolean; mapped: boolean } {
     }
   }
   return { sourced, mapped };
-}
-
-/** Writes the plans' values into `out`; returns whether any sourced value is non-null. */
-function fill(plans: Plan[], row: unknown, children: unknown, out: Record<string, unknown>): boolean {
-  let any = false;
-  for (const p of plans) {
-    if (p.kind === 'value') {
-      const v = p.get(row);
-      out[p.name] = v;
-      if (p.sourced && v !== null) any = true;
-    } else if (p.kind === 'list') {
-      const items = p.read ? p.read(row, children) : [];
-      out[p.name] = items;
-      if (items.length > 0) any = true;
-    } else if (p.mode === 'null') {
-      out[p.name] = null;
-    } else {
-      const o: Record<string, unknown> = {};
-      const has = fill(p.children, row, children, o);
-      out[p.name] = has || p.mode === 'keep' ? o : null;
-      any ||= has;
-    }
-  }
-  return any;
 }

@@ -1,6 +1,9 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
-  AdapterBadRecord, coerceValue, compileMapping, INVALID, parseMapping, pathGetter, type EntityName,
+  AdapterBadRecord, coerceValue, compileField, compileMapping, INVALID, OPTIONAL_PATHS, parseMapping, pathGetter, RECORD_PATHS, type EntityName, type FieldSpec,
 } from '../../../adapters/sdk/index.js';
 
 const compile = (yaml: string, rest = false) =>
@@ -124,4 +127,137 @@ describe('coerceValue', () => {
   ] as const)('%s %j → %j', (type, value, expected) => {
     expect(coerceValue(type, value)).toEqual(expected);
   });
+});
+
+describe('the generated record builder against the documented rules', () => {
+  // The demo probation mapping, and one with a list and a constant inside sub-objects and a
+  // sub-object of constants only; rows whose source values are absent, null, blank, valid or not.
+  const demo = parseMapping(readFileSync(fileURLToPath(new URL('../../../src/demo/mappings/probation.yaml', import.meta.url)), 'utf8'), 'probation.yaml', 'probation', { kind: 'rest' });
+  const nested = parseMapping(`
+entities:
+  custody:
+    path: /c
+    keyParam: k
+    key: id
+    fields:
+      ref: id
+      status: { from: st, map: { PR: REMAND, IZ: SENTENCED } }
+      sentence.startDate: { from: s.start, type: date }
+    lists:
+      sentence.offences: { from: s.offences, fields: { code: c, description: { const: n/a } } }
+  supervision:
+    path: /s
+    keyParam: k
+    key: id
+    fields:
+      ref: id
+      orderType: { from: t, map: { parole: PAROLE }, default: PAROLE }
+      officer.office: { const: Centar }
+      officer.name: { from: n, trim: false }
+      compliance.status: { const: COMPLIANT }
+      compliance.missedAppointments: { const: 0, type: int }
+`, 'nested.yaml', 'probation', { kind: 'rest' });
+  const label = { agency: 'probation', entity: 'x', field: 'f' };
+
+  type Node = { values: Map<string, unknown>; sourced: boolean; mapped: boolean; any: boolean };
+  /** The rules of compileRecord, written out plainly: nested objects from dotted paths, then collapsed. */
+  function reference(paths: readonly string[], listPaths: readonly string[], fields: ReadonlyMap<string, FieldSpec>, lists: Map<string, (row: unknown) => unknown[]>, row: unknown): Record<string, unknown> {
+    const root: Node = { values: new Map(), sourced: false, mapped: false, any: false };
+    /** The sub-objects along `steps`, made as they are first met. */
+    const chain = (steps: string[]): Node[] => {
+      const nodes = [root];
+      for (const step of steps) {
+        const parent = nodes.at(-1)!;
+        let child = parent.values.get(step) as Node | undefined;
+        if (!child) parent.values.set(step, (child = { values: new Map(), sourced: false, mapped: false, any: false }));
+        nodes.push(child);
+      }
+      return nodes;
+    };
+    const put = (path: string, value: unknown, mapped: boolean, sourced: boolean, any: boolean) => {
+      const steps = path.split('.');
+      const nodes = chain(steps.slice(0, -1));
+      nodes.at(-1)!.values.set(steps.at(-1)!, value);
+      for (const n of nodes.slice(1)) {
+        n.mapped ||= mapped;
+        n.sourced ||= sourced;
+        n.any ||= any;
+      }
+    };
+    for (const path of paths) {
+      const spec = fields.get(path);
+      if (!spec && OPTIONAL_PATHS.has(path)) continue;
+      const value = spec ? compileField(spec, pathGetter, label)(row) : null;
+      put(path, value, spec !== undefined, spec !== undefined && !spec.isConst, spec !== undefined && !spec.isConst && value !== null);
+    }
+    for (const path of listPaths) {
+      const read = lists.get(path);
+      const items = read ? read(row) : [];
+      put(path, items, read !== undefined, read !== undefined, items.length > 0);
+    }
+    // A sub-object: null when nothing in it is mapped, or when something is sourced and nothing sourced has a value.
+    const out = (node: Node): Record<string, unknown> =>
+      Object.fromEntries([...node.values].map(([k, v]) => {
+        if (!(v instanceof Object) || Array.isArray(v) || !('values' in v)) return [k, v];
+        const n = v as Node;
+        return [k, !n.mapped || (n.sourced && !n.any) ? null : out(n)];
+      }));
+    return out(root);
+  }
+
+  /** Mostly values the field takes, sometimes nothing, sometimes junk. */
+  const sourceFor = (spec: FieldSpec) => {
+    const valid = spec.map
+      ? fc.constantFrom(...spec.map.keys())
+      : spec.type === 'date' ? fc.constantFrom('2025-08-02', '15.05.1985.') : spec.type === 'datetime' ? fc.constant('2026-11-25T10:00:00Z') : spec.type === 'int' ? fc.integer() : fc.string({ maxLength: 6 });
+    return fc.oneof({ weight: 6, arbitrary: valid }, { weight: 2, arbitrary: fc.constantFrom(undefined, null, '', '  ') }, { weight: 1, arbitrary: fc.constantFrom('junk', 2.5, '2024-13-01') });
+  };
+  const put = (target: Record<string, unknown>, path: string, value: unknown) => {
+    if (value === undefined) return;
+    const steps = path.split('.');
+    let o = target;
+    for (const s of steps.slice(0, -1)) o = (o[s] ??= {}) as Record<string, unknown>;
+    o[steps.at(-1)!] = value;
+  };
+  const sourced = (fields: ReadonlyMap<string, FieldSpec>) => [...fields.values()].filter((f) => f.from !== undefined);
+  const itemFor = (fields: ReadonlyMap<string, FieldSpec>) =>
+    fc.tuple(...sourced(fields).map(sourceFor)).map((values) => {
+      const item: Record<string, unknown> = {};
+      sourced(fields).forEach((f, i) => put(item, f.from!, values[i]));
+      return item;
+    });
+
+  for (const [file, mapping] of [['probation.yaml', demo], ['nested.yaml', nested]] as const) {
+    for (const [name, entity] of compileMapping(mapping, { getter: pathGetter }).entities) {
+      it(`builds ${name} of ${file} as the rules say, or refuses the row as they say`, () => {
+        const spec = entity.spec;
+        const lists = new Map(spec.lists.map((l) => [l.path, (row: unknown) => {
+          const got = pathGetter(l.from!)(row);
+          return Array.isArray(got) ? got.map((e) => reference(RECORD_PATHS[name].lists[l.path] ?? [], [], l.fields, new Map(), e)) : [];
+        }]));
+        const row = fc.tuple(itemFor(spec.fields), ...spec.lists.map((l) => fc.array(itemFor(l.fields), { maxLength: 3 }))).map(([item, ...listItems]) => {
+          spec.lists.forEach((l, i) => put(item, l.from!, listItems[i]));
+          return item;
+        });
+        let built = 0;
+        fc.assert(
+          fc.property(row, (r) => {
+            let expected: unknown;
+            try {
+              expected = reference(RECORD_PATHS[name].fields, Object.keys(RECORD_PATHS[name].lists), spec.fields, lists, r);
+            } catch (error) {
+              expect(error).toBeInstanceOf(AdapterBadRecord);
+              expect(() => entity.build(r)).toThrow(AdapterBadRecord);
+              return;
+            }
+            expect(entity.build(r)).toStrictEqual(expected);
+            built++;
+          }),
+          { seed: 20261125, numRuns: 300 },
+        );
+        // Most rows must build, or the comparison says little.
+        expect(built).toBeGreaterThan(30);
+      });
+    }
+  }
 });
