@@ -6,14 +6,44 @@ interface Touch {
   subject: string;
   agencies: Set<string>;
   /** category → agency ('' for the gateway's own metadata) → field names */
-  released: Map<DataCategory, Map<string, Set<string>>>;
-  withheld: Map<DataCategory, Map<string, { fields: Set<string>; reason: string }>>;
+  released: Map<DataCategory, Map<string, FieldSet>>;
+  withheld: Map<DataCategory, Map<string, { fields: FieldSet; reason: string }>>;
   onCaseTeam: boolean | undefined;
   /** Touched only because a privacy officer read the audit log about this person. */
   logOnly: boolean;
 }
 
 type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics'>;
+
+type Released = AuditEvent['released'][number];
+
+/**
+ * A sorted set of field names, one object per distinct set in a request: adding a field moves to
+ * the next set. The people of a request are answered the same fields, so they end on the same
+ * sets, and their events share the same (frozen) arrays, entries and lists, which the encoder
+ * then serialises once per request rather than once per person (`canonicalBatchEncoder`).
+ */
+class FieldSet {
+  private readonly next = new Map<string, FieldSet>();
+
+  constructor(readonly fields: readonly string[]) {}
+
+  with(field: string): FieldSet {
+    let set = this.next.get(field);
+    if (set === undefined) {
+      set = this.fields.includes(field) ? this : new FieldSet(Object.freeze(withSorted(this.fields, field)));
+      this.next.set(field, set);
+    }
+    return set;
+  }
+}
+
+/** `fields` (sorted as `Array.prototype.sort` sorts strings) with `field` in its place. */
+function withSorted(fields: readonly string[], field: string): string[] {
+  let i = fields.length;
+  while (i > 0 && fields[i - 1]! > field) i--;
+  return [...fields.slice(0, i), field, ...fields.slice(i)];
+}
 
 /** Person keys for audit-log reads cannot collide with person ids (base64url never holds NUL). */
 const LOG_KEY = '\u0000audit:';
@@ -28,6 +58,13 @@ export class AuditCollector {
   private readonly touched = new Map<string, Touch>();
   private readonly logReads: AuditLogRead[] = [];
   private readonly statisticsReads: StatisticsAccess[] = [];
+  /** The empty field set every person's sets start from. */
+  private readonly noFields = new FieldSet(Object.freeze([]));
+  /** What the events of this request share (see `FieldSet`): released entries, released lists, agency lists. */
+  private readonly entries = new Map<FieldSet, Map<string, Released>>();
+  private readonly entryIds = new Map<Released, number>();
+  private readonly releasedLists = new Map<string, AuditEvent['released']>();
+  private readonly agencyLists = new Map<string, string[]>();
 
   constructor(readonly log: AuditLog | null = null) {}
 
@@ -47,9 +84,8 @@ export class AuditCollector {
     if (!t) return;
     let byAgency = t.released.get(category);
     if (!byAgency) t.released.set(category, (byAgency = new Map()));
-    let fields = byAgency.get(agency ?? '');
-    if (!fields) byAgency.set(agency ?? '', (fields = new Set()));
-    fields.add(field);
+    const key = agency ?? '';
+    byAgency.set(key, (byAgency.get(key) ?? this.noFields).with(field));
   }
 
   withheld(person: string, category: DataCategory, agency: string | null, field: string, reason: string): void {
@@ -58,8 +94,8 @@ export class AuditCollector {
     let byAgency = t.withheld.get(category);
     if (!byAgency) t.withheld.set(category, (byAgency = new Map()));
     let entry = byAgency.get(agency ?? '');
-    if (!entry) byAgency.set(agency ?? '', (entry = { fields: new Set(), reason }));
-    entry.fields.add(field);
+    if (!entry) byAgency.set(agency ?? '', (entry = { fields: this.noFields, reason }));
+    entry.fields = entry.fields.with(field);
   }
 
   /** Whether the caller is on this person's case team (whoever establishes it first wins). */
@@ -99,23 +135,57 @@ export class AuditCollector {
     }
     // Built field by field, without spreading: this runs for every person of every request.
     const events: AuditEvent[] = [];
+    const noneWithheld: AuditEvent['withheld'] = Object.freeze([]) as unknown as AuditEvent['withheld'];
     for (const t of this.touched.values()) {
-      const released: AuditEvent['released'] = [];
-      for (const [category, byAgency] of t.released) {
-        for (const [agency, fields] of byAgency) released.push({ agency: agency || null, category, fields: sorted(fields) });
-      }
-      const withheld: AuditEvent['withheld'] = [];
-      for (const [category, byAgency] of t.withheld) {
-        for (const [agency, w] of byAgency) withheld.push({ agency: agency || null, category, fields: sorted(w.fields), reason: w.reason });
+      const released = this.releasedList(t.released);
+      let withheld = noneWithheld;
+      if (t.withheld.size > 0) {
+        withheld = [];
+        for (const [category, byAgency] of t.withheld) {
+          for (const [agency, w] of byAgency) withheld.push({ agency: agency || null, category, fields: w.fields.fields as string[], reason: w.reason });
+        }
       }
       const outcome: AuditEvent['outcome'] = failed
         ? 'ERROR'
         : t.logOnly || (released.length > 0 && withheld.length === 0)
           ? 'RELEASED'
           : released.length > 0 ? 'PARTIAL' : withheld.length > 0 ? 'WITHHELD' : 'NONE';
-      events.push(withReads(eventOf(head, t.subject, sorted(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, statistics));
+      events.push(withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, statistics));
     }
     return events;
+  }
+
+  /** A person's released entries, in the order first released, as a list shared with everyone released the same. */
+  private releasedList(byCategory: Touch['released']): AuditEvent['released'] {
+    if (byCategory.size === 0) return [];
+    const entries: Released[] = [];
+    let key = '';
+    for (const [category, byAgency] of byCategory) {
+      for (const [agency, set] of byAgency) {
+        let bySet = this.entries.get(set);
+        if (!bySet) this.entries.set(set, (bySet = new Map()));
+        const entryKey = `${category}\u0000${agency}`;
+        let entry = bySet.get(entryKey);
+        if (!entry) {
+          // Keys in canonical order.
+          bySet.set(entryKey, (entry = Object.freeze({ agency: agency || null, category, fields: set.fields as string[] })));
+          this.entryIds.set(entry, this.entryIds.size);
+        }
+        entries.push(entry);
+        key += `${this.entryIds.get(entry)},`;
+      }
+    }
+    let list = this.releasedLists.get(key);
+    if (!list) this.releasedLists.set(key, (list = Object.freeze(entries) as unknown as AuditEvent['released']));
+    return list;
+  }
+
+  private agencyList(agencies: Set<string>): string[] {
+    const list = [...agencies].sort();
+    const key = list.join('\u0000');
+    let shared = this.agencyLists.get(key);
+    if (!shared) this.agencyLists.set(key, (shared = Object.freeze(list) as string[]));
+    return shared;
   }
 }
 
@@ -145,10 +215,6 @@ function withReads(event: AuditEvent, auditLog: AuditLogRead[] | undefined, stat
   if (auditLog) event.auditLog = auditLog;
   if (statistics) event.statistics = statistics;
   return event;
-}
-
-function sorted(values: Set<string>): string[] {
-  return [...values].sort();
 }
 
 function newTouch(subject: string, logOnly: boolean): Touch {

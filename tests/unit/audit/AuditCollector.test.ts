@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditCollector } from '../../../src/audit/index.js';
+import { AuditCollector, canonicalBatchEncoder, canonicalJson } from '../../../src/audit/index.js';
 
 const head = {
   at: '2026-11-25T10:00:00.000Z',
@@ -36,6 +36,36 @@ describe('audit collection', () => {
       outcome: 'PARTIAL',
     });
     expect(events[1]).toMatchObject({ subject: 'a2', outcome: 'NONE' });
+  });
+
+  it('gives people released the same fields the same lists, whatever order the fields came in, serialised as plain data', () => {
+    const c = new AuditCollector();
+    for (const p of ['p1', 'p2', 'p3', 'p4']) {
+      c.touch(p, `a-${p}`);
+      c.read(p, 'probation');
+    }
+    const fields = ['Supervision.orderType', 'Person.supervision', 'Supervision.endDate'];
+    for (const f of fields) c.released('p1', 'SUPERVISION', 'probation', f);
+    for (const f of fields) c.released('p4', 'SUPERVISION', 'probation', f);
+    for (const f of [...fields].reverse()) c.released('p2', 'SUPERVISION', 'probation', f);
+    c.released('p2', 'SUPERVISION', 'probation', 'Person.supervision');
+    c.released('p3', 'SUPERVISION', 'probation', fields[0]!);
+    c.released('p3', 'IDENTITY', null, 'Person.id');
+    const [e1, e2, e3, e4] = c.toEvents(head, false);
+    expect(e4!.released).toBe(e1!.released);
+    const sortedFields = ['Person.supervision', 'Supervision.endDate', 'Supervision.orderType'];
+    expect(e1!.released).toEqual([{ agency: 'probation', category: 'SUPERVISION', fields: sortedFields }]);
+    expect(e2!.released).toEqual(e1!.released);
+    expect(e1!.agencies).toBe(e3!.agencies);
+    expect(e3!.released).toEqual([
+      { agency: 'probation', category: 'SUPERVISION', fields: ['Supervision.orderType'] },
+      { agency: null, category: 'IDENTITY', fields: ['Person.id'] },
+    ]);
+    // Shared or not, an event serialises exactly as the same event built from plain arrays.
+    for (const e of [e1!, e2!, e3!]) expect(canonicalJson(e)).toBe(canonicalJson(JSON.parse(JSON.stringify(e))));
+    const encode = canonicalBatchEncoder();
+    expect([e1!, e2!, e3!].map((e) => encode(e))).toEqual([e1!, e2!, e3!].map((e) => canonicalJson(e)));
+    expect(Object.isFrozen(e1!.released[0]!.fields)).toBe(true);
   });
 
   it('marks a failed request as ERROR', () => {
