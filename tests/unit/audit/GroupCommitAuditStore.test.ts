@@ -31,7 +31,7 @@ function manualStore() {
       check();
     }),
     query: (_sql: string, params?: unknown[]) =>
-      new Promise<{ rows: Array<{ leaf_index: number }> }>((resolve, reject) => {
+      new Promise<{ rows: Array<{ count: number; first: number | null }> }>((resolve, reject) => {
         // The bodies travel as one JSON array of the events (not of their texts).
         const bodies = JSON.parse(params![0] as string) as AuditEvent[];
         groups.push({
@@ -40,7 +40,8 @@ function manualStore() {
             if (!ok) return reject(new Error('connection reset'));
             const base = size;
             size += bodies.length;
-            resolve({ rows: bodies.map((_, i) => ({ leaf_index: base + i })) });
+            // What the append statement answers: how many rows it inserted and the first leaf index.
+            resolve({ rows: [{ count: bodies.length, first: base }] });
           },
         });
         waiting.splice(0).forEach((w) => w());
