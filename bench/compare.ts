@@ -20,6 +20,7 @@ import { GATEWAY_NODE_ARGS } from './support/gatewayNodeArgs.js';
 import { cpuSeconds } from './support/metrics.js';
 import { runLoad } from './support/runLoad.js';
 import { spawnReady } from './support/spawnReady.js';
+import { SERVER_ENV } from './support/serverEnv.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -47,7 +48,7 @@ const QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
 
 /** One tree's gateway from a config file, started as the benchmarks start it. */
 async function startGateway(tree: string, config: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...GATEWAY_NODE_ARGS, '--import', 'tsx', `${tree}/bench/support/configGatewayProcess.ts`, config], { cwd: tree, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...GATEWAY_NODE_ARGS, '--import', 'tsx', `${tree}/bench/support/configGatewayProcess.ts`, config], { cwd: tree, stdio: ['ignore', 'pipe', 'inherit'], env: SERVER_ENV });
   const lines = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((ready, fail) => {
     child.once('exit', (code) => fail(new Error(`gateway of ${tree} exited with ${code}`)));

@@ -1,6 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
+import { SERVER_ENV } from './serverEnv.js';
 
 export interface Spawned {
   fields: string[];
@@ -11,7 +12,7 @@ export interface Spawned {
 /** Runs a bench/support script with tsx in its own process and waits for its `READY …` line. */
 export async function spawnReady(script: string, args: string[], nodeArgs: string[] = []): Promise<Spawned> {
   const path = fileURLToPath(new URL(`./${script}`, import.meta.url));
-  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path, ...args], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: SERVER_ENV });
   const lines = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
