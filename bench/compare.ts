@@ -8,19 +8,17 @@
  * --concurrency N (default 8). A tree is a directory holding a checkout with its dependencies
  * installed (`git worktree add ../before HEAD~1 && (cd ../before && npm ci)`).
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { mintDemoToken } from '../src/auth/index.js';
+import { GATEWAY_QUERY } from './scenarios/overhead.js';
 import { freshDatabase, writeBenchConfig } from './support/benchConfig.js';
 import { GATEWAY_NODE_ARGS } from './support/gatewayNodeArgs.js';
 import { cpuSeconds } from './support/metrics.js';
 import { runLoad } from './support/runLoad.js';
-import { spawnReady } from './support/spawnReady.js';
-import { SERVER_ENV } from './support/serverEnv.js';
+import { spawnReady, type Spawned } from './support/spawnReady.js';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -41,29 +39,13 @@ const windows = Number(values.windows);
 const seconds = Number(values.seconds);
 const concurrency = Number(values.concurrency);
 
-const QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
-  id names { givenName familyName agency }
-  supervision { orderType startDate endDate conditions { category } compliance { status } }
-  plans { status actions { title dueDate status } } } }`;
-
-/** One tree's gateway from a config file, started as the benchmarks start it. */
-async function startGateway(tree: string, config: string): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [...GATEWAY_NODE_ARGS, '--import', 'tsx', `${tree}/bench/support/configGatewayProcess.ts`, config], { cwd: tree, stdio: ['ignore', 'pipe', 'inherit'], env: SERVER_ENV });
-  const lines = createInterface({ input: child.stdout! });
-  const line = await new Promise<string>((ready, fail) => {
-    child.once('exit', (code) => fail(new Error(`gateway of ${tree} exited with ${code}`)));
-    lines.on('line', (l) => { if (l.startsWith('READY ')) ready(l); });
-  });
-  return { url: line.slice(6).trim(), child };
-}
-
 const median = (xs: number[]): number => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length % 2 === 1 ? s[(s.length - 1) / 2]! : (s[s.length / 2 - 1]! + s[s.length / 2]!) / 2;
 };
 
 const backend = await spawnReady('backendProcess.ts', ['2000']);
-const gateways: Array<{ name: string; url: string; child: ChildProcess }> = [];
+const gateways: Array<{ name: string } & Spawned> = [];
 try {
   const backendUrl = (JSON.parse(backend.fields[0]!) as string[])[0]!;
   const ids = (JSON.parse(backend.fields[1]!) as unknown[]).slice(0, 50);
@@ -72,17 +54,18 @@ try {
     const name = i === 0 ? 'A' : 'B';
     const store = await freshDatabase(`reintegra_bench_compare_${name.toLowerCase()}`);
     const config = await writeBenchConfig(`compare-${name}`, store, { probation: { kind: 'rest', baseUrl: backendUrl, mapping, deadlineMs: 5000 } });
-    gateways.push({ name, ...(await startGateway(tree, config)) });
+    // The tree's own gateway script, so each side runs its own code.
+    gateways.push({ name, ...(await spawnReady(`${tree}/bench/support/configGatewayProcess.ts`, [config], [...GATEWAY_NODE_ARGS])) });
   }
   const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: 'bench', ttl: '1h' });
-  const body = JSON.stringify({ query: QUERY, variables: { ids } });
+  const body = JSON.stringify({ query: GATEWAY_QUERY, variables: { ids } });
   const headers = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'SUPERVISION' };
-  for (const g of gateways) await runLoad(g.url, body, headers, concurrency, 3);
+  for (const g of gateways) await runLoad(g.fields[0]!, body, headers, concurrency, 3);
   const results = new Map<string, Array<{ rps: number; cpuMs: number }>>(gateways.map((g) => [g.name, []]));
   for (let w = 0; w < windows; w++) {
     for (const g of w % 2 === 0 ? gateways : [...gateways].reverse()) {
       const before = cpuSeconds(g.child.pid!);
-      const r = await runLoad(g.url, body, headers, concurrency, seconds);
+      const r = await runLoad(g.fields[0]!, body, headers, concurrency, seconds);
       const cpuMs = (1000 * (cpuSeconds(g.child.pid!) - before)) / r.requests;
       if (r.errors > 0) process.stderr.write(`warning: ${g.name} answered ${r.errors} requests with errors\n`);
       results.get(g.name)!.push({ rps: r.rps, cpuMs });
@@ -98,6 +81,5 @@ try {
     bOverAByCpu: a!.cpuMs / b!.cpuMs,
   })}\n`);
 } finally {
-  for (const g of gateways) g.child.kill('SIGTERM');
-  await backend.stop();
+  await Promise.all([...gateways.map((g) => g.stop()), backend.stop()]);
 }

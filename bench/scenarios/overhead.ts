@@ -8,7 +8,8 @@ import { runLoad, type LoadResult } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
-const GATEWAY_QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
+/** The 50-person query both servers answer (also the workload of `npm run bench:compare`). */
+export const GATEWAY_QUERY = `query($ids: [IdentifierInput!]!) { people(identifiers: $ids) {
   id names { givenName familyName agency }
   supervision { orderType startDate endDate conditions { category } compliance { status } }
   plans { status actions { title dueDate status } } } }`;

@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { isAbsolute } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import { SERVER_ENV } from './serverEnv.js';
@@ -9,9 +10,12 @@ export interface Spawned {
   stop(): Promise<void>;
 }
 
-/** Runs a bench/support script with tsx in its own process and waits for its `READY …` line. */
+/**
+ * Runs a bench/support script with tsx in its own process and waits for its `READY …` line.
+ * `script` is a file name in bench/support, or an absolute path (another checkout's script).
+ */
 export async function spawnReady(script: string, args: string[], nodeArgs: string[] = []): Promise<Spawned> {
-  const path = fileURLToPath(new URL(`./${script}`, import.meta.url));
+  const path = isAbsolute(script) ? script : fileURLToPath(new URL(`./${script}`, import.meta.url));
   const child = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', path, ...args], { stdio: ['ignore', 'pipe', 'inherit'], env: SERVER_ENV });
   const lines = createInterface({ input: child.stdout! });
   const line = await new Promise<string>((resolve, reject) => {

@@ -14,6 +14,11 @@ export async function openStore(config: GatewayConfig['store'], shared?: PGlite)
   return store;
 }
 
+/** A query for the pg driver: prepared once per connection under `name` when one is given (no name and no values: the simple protocol, which migrations with several statements need). */
+function statement(text: string, values: unknown[] | undefined, name: string | undefined): pg.QueryConfig {
+  return { text, ...(values === undefined ? {} : { values }), ...(name === undefined ? {} : { name }) };
+}
+
 function postgresStore(url: string, max: number): Store {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // An idle client's error must not crash the process; the next query reports it.
@@ -21,12 +26,12 @@ function postgresStore(url: string, max: number): Store {
   let closed = false;
   return {
     kind: 'postgres',
-    query: async (sql, params, name) => (name ? pool.query({ name, text: sql, values: params as unknown[] }) : pool.query(sql, params as unknown[])) as never,
+    query: async (sql, params, name) => pool.query(statement(sql, params, name)) as never,
     async transaction(fn) {
       const client = await pool.connect();
       try {
         await client.query('BEGIN');
-        const result = await fn({ query: async (sql, params, name) => (name ? client.query({ name, text: sql, values: params as unknown[] }) : client.query(sql, params as unknown[])) as never });
+        const result = await fn({ query: async (sql, params, name) => client.query(statement(sql, params, name)) as never });
         await client.query('COMMIT');
         return result;
       } catch (error) {
