@@ -47,35 +47,62 @@ export function canonicalJson(value: unknown): string {
 }
 
 /**
- * `canonicalJson` for a batch of objects that share members: the events of one request hold the
- * very same caller and operation objects, and each such member is encoded once per batch rather
- * than once per event. The text is `canonicalJson`'s (an object out of the common case, keys out
- * of order or a prototype of its own, takes `canonicalJson` whole). The batch must not change the
- * objects it has encoded while it is in use.
+ * A batch of objects encoded as a dictionary of member texts: each distinct member (`"key":value`,
+ * as `canonicalJson` writes it) is kept once, and each object becomes the list of its members'
+ * indexes, in canonical order. The canonical text of an object is `{`, its members joined by
+ * commas, and `}` (`joinMembers`). The events of one request share most of their members (the
+ * caller, the operation, the time, the field lists), so the batch carries a fraction of the bytes
+ * of the texts themselves. Shared objects are recognised by identity, other values by value; an
+ * object out of the common case (keys out of order, a prototype of its own) is one member of its
+ * own, its whole text without the braces. The batch must not change the objects it has encoded.
  */
-export function canonicalBatchEncoder(): (value: object) => string {
-  const encoded = new Map<object, string>();
-  return (value) => {
+export class CanonicalMemberBatch {
+  /** The distinct member texts, in first-seen order. */
+  readonly members: string[] = [];
+  private readonly byKey = new Map<string, Map<unknown, number>>();
+  private readonly wholes = new Map<object, number>();
+
+  /** Adds `value` to the batch and gives its members' indexes. */
+  add(value: object): number[] {
     const proto: unknown = Object.getPrototypeOf(value);
-    if (Array.isArray(value) || (proto !== Object.prototype && proto !== null)) return canonicalJson(value);
-    let out = '{';
+    if (Array.isArray(value) || (proto !== Object.prototype && proto !== null)) return this.whole(value);
+    const indexes: number[] = [];
     let previous: string | null = null;
     for (const key in value) {
-      if ((previous !== null && !(previous < key)) || !isStorable(key)) return canonicalJson(value);
+      if ((previous !== null && !(previous < key)) || !isStorable(key)) return this.whole(value);
       previous = key;
       const member = (value as Record<string, unknown>)[key];
       if (member === undefined) continue;
-      let text: string | undefined;
-      if (typeof member === 'object' && member !== null) {
-        text = encoded.get(member);
-        if (text === undefined) encoded.set(member, (text = canonicalJson(member)));
-      } else {
-        text = canonicalJson(member);
+      let seen = this.byKey.get(key);
+      if (seen === undefined) this.byKey.set(key, (seen = new Map()));
+      let index = seen.get(member);
+      if (index === undefined) {
+        index = this.members.push(`${quotedKey(key)}:${canonicalJson(member)}`) - 1;
+        seen.set(member, index);
       }
-      out += `${out.length === 1 ? '' : ','}${quotedKey(key)}:${text}`;
+      indexes.push(index);
     }
-    return `${out}}`;
-  };
+    return indexes;
+  }
+
+  private whole(value: object): number[] {
+    let index = this.wholes.get(value);
+    if (index === undefined) {
+      const text = canonicalJson(value);
+      if (text[0] !== '{') throw new TypeError('canonical member batch: only objects can be encoded');
+      if (text === '{}') return [];
+      index = this.members.push(text.slice(1, -1)) - 1;
+      this.wholes.set(value, index);
+    }
+    return [index];
+  }
+}
+
+/** The canonical text of an object from its members' texts (what `CanonicalMemberBatch` encoded). */
+export function joinMembers(members: readonly string[], indexes: readonly number[]): string {
+  let out = '{';
+  for (let i = 0; i < indexes.length; i++) out += (i === 0 ? '' : ',') + members[indexes[i]!]!;
+  return `${out}}`;
 }
 
 /**

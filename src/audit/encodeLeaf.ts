@@ -1,5 +1,5 @@
 import type { AuditEvent } from './AuditEvent.js';
-import { canonicalBatchEncoder, canonicalJson } from './canonicalJson.js';
+import { canonicalJson } from './canonicalJson.js';
 import { leafHash } from './merkleHash.js';
 
 /**
@@ -14,12 +14,6 @@ import { leafHash } from './merkleHash.js';
  */
 export function eventBody(event: AuditEvent): string {
   return canonicalJson(event);
-}
-
-/** `eventBody` of each of a request's events; the members they share (caller, operation) are encoded once. */
-export function eventBodies(events: readonly AuditEvent[]): string[] {
-  const encode = canonicalBatchEncoder();
-  return events.map((event) => encode(event));
 }
 
 export function leafData(body: string, index: number): Buffer {

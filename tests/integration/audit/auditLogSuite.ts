@@ -1,6 +1,6 @@
 import { importJWK, compactVerify } from 'jose';
 import { expect, it } from 'vitest';
-import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys, type CheckpointKeys } from '../../../src/audit/index.js';
+import { AuditLog, AuditWriteFailed, GroupCommitAuditStore, loadCheckpointKeys, type CheckpointKeys } from '../../../src/audit/index.js';
 import type { Store } from '../../../src/store/index.js';
 import { rfcRoot, verifyConsistency, verifyInclusion } from '../../unit/audit/rfc6962Verifier.js';
 import { independentLeafHash, newSigningKey, sampleEvent, tamper } from './auditFixtures.js';
@@ -75,6 +75,26 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
       expect(rows.map((r) => (r.event as { caller: { sub: string } }).caller.sub)).toEqual(odd.map((s) => s.replace('\ud800', '\ufffd').replace('\u0000', '\ufffd')));
       await log.checkpoint();
       expect(await log.verify()).toMatchObject({ ok: true, treeSize: odd.length, problems: [] });
+    });
+  });
+
+  it('fails the whole group, storing nothing, when an event names a member the dictionary does not hold', async () => {
+    await withLog(async (h, log) => {
+      await log.append([sampleEvent('before', 'p-0')]);
+      // A writer whose encoding went wrong: the second event's last member index points past the dictionary.
+      const broken = new GroupCommitAuditStore({
+        query: (sql, params, name) => {
+          const specs = JSON.parse(params![5] as string) as number[][];
+          specs[1]!.push(10_000);
+          return h.store.query(sql, [...params!.slice(0, 5), JSON.stringify(specs), params![6]], name);
+        },
+      });
+      await expect(broken.append([sampleEvent('broken', 'p-1'), sampleEvent('broken', 'p-2')])).rejects.toBeInstanceOf(AuditWriteFailed);
+      expect(await log.size()).toBe(1);
+      const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::integer AS n FROM reintegra.audit_event');
+      expect(rows[0]!.n).toBe(1);
+      await log.checkpoint();
+      expect(await log.verify()).toMatchObject({ ok: true, treeSize: 1, problems: [] });
     });
   });
 

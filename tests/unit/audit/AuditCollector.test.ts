@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditCollector, canonicalBatchEncoder, canonicalJson } from '../../../src/audit/index.js';
+import { AuditCollector, CanonicalMemberBatch, canonicalJson, joinMembers } from '../../../src/audit/index.js';
 
 const head = {
   at: '2026-11-25T10:00:00.000Z',
@@ -63,8 +63,12 @@ describe('audit collection', () => {
     ]);
     // Shared or not, an event serialises exactly as the same event built from plain arrays.
     for (const e of [e1!, e2!, e3!]) expect(canonicalJson(e)).toBe(canonicalJson(JSON.parse(JSON.stringify(e))));
-    const encode = canonicalBatchEncoder();
-    expect([e1!, e2!, e3!].map((e) => encode(e))).toEqual([e1!, e2!, e3!].map((e) => canonicalJson(e)));
+    const batch = new CanonicalMemberBatch();
+    expect([e1!, e2!, e3!].map((e) => joinMembers(batch.members, batch.add(e)))).toEqual([e1!, e2!, e3!].map((e) => canonicalJson(e)));
+    // The events' shared members are in the dictionary once: another event alike adds only its subject.
+    const before = batch.members.length;
+    batch.add({ ...e1!, subject: 'another' });
+    expect(batch.members.slice(before)).toEqual(['"subject":"another"']);
     expect(Object.isFrozen(e1!.released[0]!.fields)).toBe(true);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditWriteFailed, GroupCommitAuditStore, type AuditEvent } from '../../../src/audit/index.js';
+import { AuditWriteFailed, GroupCommitAuditStore, joinMembers, type AuditEvent } from '../../../src/audit/index.js';
 import type { Store } from '../../../src/store/index.js';
 
 function eventFor(requestId: string): AuditEvent {
@@ -18,6 +18,19 @@ function eventFor(requestId: string): AuditEvent {
   };
 }
 
+/** What the append statement rebuilds from its parameters: each event's text, from the dictionary. */
+function eventsOf(params: unknown[]): AuditEvent[] {
+  const members = JSON.parse(params[0] as string) as string[];
+  const specs = JSON.parse(params[5] as string) as number[][];
+  const offsets = JSON.parse(params[6] as string) as number[];
+  expect(specs).toHaveLength(offsets.length);
+  expect(params[1]).toBe(specs.length);
+  return specs.map((spec, i) => JSON.parse(joinMembers(members, spec.map((k) => {
+    expect(members[k + offsets[i]!]).toBeDefined();
+    return k + offsets[i]!;
+  }))) as AuditEvent);
+}
+
 /** A store whose statements the test completes one by one: records each group, assigns leaf indexes. */
 function manualStore() {
   let size = 0;
@@ -32,8 +45,8 @@ function manualStore() {
     }),
     query: (_sql: string, params?: unknown[]) =>
       new Promise<{ rows: Array<{ count: number; first: number | null }> }>((resolve, reject) => {
-        // The bodies travel as one JSON array of the events (not of their texts).
-        const bodies = JSON.parse(params![0] as string) as AuditEvent[];
+        // The events travel as a dictionary of members and each event's member indexes.
+        const bodies = eventsOf(params!);
         groups.push({
           bodies,
           finish(ok = true) {
