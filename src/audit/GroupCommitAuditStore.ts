@@ -2,7 +2,7 @@ import type { Store } from '../store/index.js';
 import type { AuditEvent } from './AuditEvent.js';
 import type { AppendReceipt, AuditStore } from './AuditStore.js';
 import { AuditWriteFailed } from './auditErrors.js';
-import { CanonicalMemberBatch, storableString } from './canonicalJson.js';
+import { CanonicalMemberBatch, mergeRuns, storableString } from './canonicalJson.js';
 import { LEAF_HASH_SQL } from './encodeLeaf.js';
 
 export interface GroupCommitOptions {
@@ -46,12 +46,13 @@ function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
       checkedAt = e.at;
     }
     const batch = new CanonicalMemberBatch();
-    const specs = events.map((e) => batch.add(e));
+    const indexes = events.map((e) => batch.add(e));
+    const { members, objects } = mergeRuns(batch.members, indexes);
     return {
       count: events.length,
-      members: JSON.stringify(batch.members),
-      memberCount: batch.members.length,
-      specs: JSON.stringify(specs),
+      members: JSON.stringify(members),
+      memberCount: members.length,
+      specs: JSON.stringify(objects),
       at: JSON.stringify(events.map((e) => e.at)),
       requestIds: JSON.stringify(events.map((e) => storableString(e.requestId))),
       subjects: JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject)))),

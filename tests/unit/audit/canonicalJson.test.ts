@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalMemberBatch, canonicalJson, joinMembers, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
+import { CanonicalMemberBatch, canonicalJson, joinMembers, mergeRuns, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
 
 const event: AuditEvent = {
   at: '2026-11-25T10:00:00.000Z',
@@ -116,6 +116,38 @@ describe('canonicalJson against an independent encoder', () => {
     expect(encode({ ...event, subject: 'q' })).toBe(canonicalJson({ ...event, subject: 'q' }));
     expect(() => encode({ a: { n: 1.5 } })).toThrow(TypeError);
     expect(encode(Object.assign(Object.create(null) as object, { b: 1, a: 2 }))).toBe('{"a":2,"b":1}');
+  });
+
+  it('merges members that always come together without changing any object’s text', () => {
+    // Objects as lists of distinct member indexes (a member occurs once per object, as a key does).
+    const objects = fc.array(fc.uniqueArray(fc.nat({ max: 11 }), { maxLength: 8 }), { minLength: 1, maxLength: 6 });
+    fc.assert(
+      fc.property(objects, (lists) => {
+        const members = Array.from({ length: 12 }, (_, i) => `"m${i}":${i}`);
+        const merged = mergeRuns(members, lists);
+        expect(merged.objects.map((o) => joinMembers(merged.members, o))).toEqual(lists.map((o) => joinMembers(members, o)));
+        expect(merged.objects.reduce((n, o) => n + o.length, 0)).toBeLessThanOrEqual(lists.reduce((n, o) => n + o.length, 0));
+        // Maximal: no two merged members still always come together.
+        const pairs = new Map<number, Set<string>>();
+        for (const o of merged.objects) o.forEach((m, i) => (pairs.get(m) ?? pairs.set(m, new Set()).get(m)!).add(`${o[i - 1] ?? '^'}>${o[i + 1] ?? '$'}`));
+        for (const o of merged.objects) {
+          for (let i = 0; i + 1 < o.length; i++) {
+            const [a, b] = [o[i]!, o[i + 1]!];
+            const always = [...pairs.get(a)!].every((p) => p.endsWith(`>${b}`)) && [...pairs.get(b)!].every((p) => p.startsWith(`${a}>`));
+            expect(always).toBe(false);
+          }
+        }
+      }),
+      { seed: 20261206, numRuns: 500 },
+    );
+    // A request's events, alike but for the subject: each becomes its shared head, its subject and its shared tail.
+    const batch = new CanonicalMemberBatch();
+    // Keys in canonical order, as AuditCollector builds events (out of order, an object is one member).
+    const inOrder = Object.fromEntries(Object.entries(event).sort(([a], [b]) => (a < b ? -1 : 1)));
+    const events = ['a', 'b', 'c'].map((subject) => ({ ...inOrder, subject }));
+    const merged = mergeRuns(batch.members, events.map((e) => batch.add(e)));
+    expect(merged.objects.map((o) => o.length)).toEqual([3, 3, 3]);
+    expect(merged.objects.map((o) => joinMembers(merged.members, o))).toEqual(events.map((e) => canonicalJson(e)));
   });
 
   it('treats what JSON.stringify would treat differently the canonical way', () => {
