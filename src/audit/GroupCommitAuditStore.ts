@@ -103,9 +103,10 @@ interface Pending extends EncodedEvents {
  * without scanning the array), and `->>` gives each member's text exactly as the gateway wrote
  * it. The texts are rebuilt in one pass over every (event, member) pair, grouped by event: a
  * subquery per event cost the database a fifth more time than the statement that took whole
- * texts. An event with no members is `{}`; a member index that finds nothing makes the event's
- * text NULL, so its row breaks the log's NOT NULL check and the whole group fails rather than
- * store an event with a member missing. The indexed columns come as JSON arrays of their own
+ * texts. An event with no members is `{}`. A member index that finds nothing makes the event's
+ * text NULL, and so do lists of events and of their members that are not of one length: the
+ * row breaks the log's NOT NULL check and the whole group fails rather than store an event with
+ * a member missing. The indexed columns come as JSON arrays of their own
  * (parsing each event for them cost the database twice the time); the verifier checks they
  * match the event. The answer is one row, how many events were inserted and the first leaf
  * index, not a row per event.
@@ -114,7 +115,8 @@ const APPEND_SQL = `
 WITH head AS (
   UPDATE reintegra.audit_head SET size = size + $2::bigint WHERE id = 1 RETURNING size - $2::bigint AS base
 ), dict AS (
-  SELECT $1::jsonb AS members
+  SELECT $1::jsonb AS members,
+    json_array_length($6::json) = json_array_length($3::json) AND json_array_length($7::json) = json_array_length($3::json) AS aligned
 ), texts AS (
   SELECT e.ord, CASE WHEN bool_and(m.member IS NOT NULL) THEN string_agg(m.member, ',' ORDER BY m.pos) END AS members
     FROM dict,
@@ -123,8 +125,8 @@ WITH head AS (
     GROUP BY e.ord
 ), batch AS (
   SELECT head.base + t.ord - 1 AS idx, t.at, t.request_id, t.subject,
-      CASE WHEN texts.ord IS NULL THEN '{}' ELSE '{' || texts.members || '}' END AS body
-    FROM head, ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json))
+      CASE WHEN NOT dict.aligned THEN NULL WHEN texts.ord IS NULL THEN '{}' ELSE '{' || texts.members || '}' END AS body
+    FROM head, dict, ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json))
       WITH ORDINALITY AS t(at, request_id, subject, ord)
     LEFT JOIN texts ON texts.ord = t.ord
 ), inserted AS (

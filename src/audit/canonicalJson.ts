@@ -102,7 +102,7 @@ export class CanonicalMemberBatch {
  * The same objects with fewer, longer members: members that always come together, one right
  * after the other in every object that has either, become one member (their texts joined by a
  * comma). The events of a request differ mostly in their subject, so an event's dozen members
- * usually become three or four, and the database rebuilding the texts joins a third as many.
+ * usually become three or four, and the database rebuilding the texts joins a quarter as many.
  * `joinMembers` gives every object the same text as before.
  */
 export function mergeRuns(members: readonly string[], objects: readonly (readonly number[])[]): { members: string[]; objects: number[][] } {

@@ -78,18 +78,21 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
     });
   });
 
-  it('fails the whole group, storing nothing, when an event names a member the dictionary does not hold', async () => {
+  it('fails the whole group, storing nothing, when an event names a member the dictionary does not hold or has no member list', async () => {
     await withLog(async (h, log) => {
       await log.append([sampleEvent('before', 'p-0')]);
-      // A writer whose encoding went wrong: the second event's last member index points past the dictionary.
-      const broken = new GroupCommitAuditStore({
+      // Writers whose encoding went wrong: the second event's last member index points past the
+      // dictionary, or the second event's member list is missing.
+      const broken = (spoil: (specs: number[][]) => void) => new GroupCommitAuditStore({
         query: (sql, params, name) => {
           const specs = JSON.parse(params![5] as string) as number[][];
-          specs[1]!.push(10_000);
+          spoil(specs);
           return h.store.query(sql, [...params!.slice(0, 5), JSON.stringify(specs), params![6]], name);
         },
       });
-      await expect(broken.append([sampleEvent('broken', 'p-1'), sampleEvent('broken', 'p-2')])).rejects.toBeInstanceOf(AuditWriteFailed);
+      const events = () => [sampleEvent('broken', 'p-1'), sampleEvent('broken', 'p-2')];
+      await expect(broken((specs) => specs[1]!.push(10_000)).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
+      await expect(broken((specs) => specs.pop()).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
       expect(await log.size()).toBe(1);
       const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::integer AS n FROM reintegra.audit_event');
       expect(rows[0]!.n).toBe(1);
