@@ -63,13 +63,13 @@ function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
 }
 
 /**
- * The group's parameters. Each part travels as one JSON array text: the driver sends it as is,
+ * The parameters of a group of `count` events. Each part travels as one JSON array text: the driver sends it as is,
  * where a text[] parameter would be escaped element by element in JavaScript (a tenth of a busy
  * gateway's CPU, measured with --cpu-prof). The parts are JSON already, so they are joined, not
  * quoted. A request's member indexes count from its own first member: `offsets` gives, for each
  * event, where its request's members start in the group's dictionary.
  */
-function groupParameters(group: readonly EncodedEvents[]): unknown[] {
+function groupParameters(group: readonly EncodedEvents[], count: number): unknown[] {
   const joined = (part: (p: EncodedEvents) => string) => {
     const pieces: string[] = [];
     for (const p of group) {
@@ -85,7 +85,6 @@ function groupParameters(group: readonly EncodedEvents[]): unknown[] {
     for (let i = 0; i < p.count; i++) offsets.push(text);
     base += p.memberCount;
   }
-  const count = group.reduce((n, p) => n + p.count, 0);
   return [joined((p) => p.members), count, joined((p) => p.at), joined((p) => p.requestIds), joined((p) => p.subjects), joined((p) => p.specs), `[${offsets.join(',')}]`];
 }
 
@@ -201,7 +200,7 @@ export class GroupCommitAuditStore implements AuditStore {
 
   private async commit(group: Pending[]): Promise<void> {
     const count = group.reduce((n, p) => n + p.count, 0);
-    const params = groupParameters(group);
+    const params = groupParameters(group, count);
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
