@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
-import { cpuSeconds } from '../support/metrics.js';
+import { cpuSeconds, machineBusySeconds, mainThreadSched } from '../support/metrics.js';
 import { runLoad, type LoadResult } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
@@ -15,70 +15,110 @@ export const GATEWAY_QUERY = `query($ids: [IdentifierInput!]!) { people(identifi
   plans { status actions { title dueDate status } } } }`;
 const BARE_QUERY = GATEWAY_QUERY;
 
+/** What one server did over its load windows. */
+interface Windows {
+  requests: number;
+  seconds: number;
+  cpuSeconds: number;
+  mainOnCpuMs: number;
+  mainWaitingMs: number;
+  machineBusySeconds: number;
+  runs: LoadResult[];
+}
+
 /**
  * Overhead: the full gateway (JWT, policy with facts, durable audit on PostgreSQL, mapping
  * engine, output checks) against a hand-written Apollo Server + DataLoader serving the same 50
  * people from the same probation REST backend, and the backend's own rate for the batch look-up
- * both make. Interleaved (bare, gateway, bare, gateway) so drift shows.
+ * both make. A third server is the same gateway with its audit writes switched off (the
+ * harness-only variant of `auditCost`: events built, none written), so one run shows what the
+ * durable audit costs apart from the rest of the gateway. Interleaved (bare, gateway, gateway
+ * without audit writes, and again) so drift shows. Besides throughput and CPU per request, each
+ * server's main thread is read from the scheduler: its time on a CPU per request, and the share of
+ * the window it was ready to run but waiting for a CPU (on this machine PostgreSQL, the agency
+ * and the load generator share the cores with it).
  */
 export async function overhead(options: { seconds: number; concurrency: number; profile?: string }) {
   const backend = await spawnReady('backendProcess.ts', ['2000']);
   const [urlsJson, sampleJson] = backend.fields;
   const backendUrl = (JSON.parse(urlsJson!) as string[])[0]!;
   const ids = (JSON.parse(sampleJson!) as Array<{ scheme: string; value: string }>).slice(0, 50);
-  const store = await freshDatabase('reintegra_bench_overhead');
-  const configFile = await writeBenchConfig('overhead', store, {
+  const adapters = {
     probation: { kind: 'rest', baseUrl: backendUrl, mapping: fileURLToPath(new URL('../../src/demo/mappings/probation.yaml', import.meta.url)), deadlineMs: 5000 },
-  });
+  };
+  const configFile = await writeBenchConfig('overhead', await freshDatabase('reintegra_bench_overhead'), adapters);
+  const offConfigFile = await writeBenchConfig('overhead-audit-off', await freshDatabase('reintegra_bench_overhead_off'), adapters);
   // With --profile both servers are profiled, so their per-request costs can be compared.
   const profileArgs = (name: string) => (options.profile ? ['--cpu-prof', '--cpu-prof-dir', join(options.profile, `overhead-${name}`)] : []);
   const gateway = await spawnReady('configGatewayProcess.ts', [configFile], [...GATEWAY_NODE_ARGS, ...profileArgs('gateway')]);
   const bare = await spawnReady('bareServerProcess.ts', [backendUrl], profileArgs('bare'));
+  const auditOff = await spawnReady('configGatewayProcess.ts', [offConfigFile, 'audit-off'], [...GATEWAY_NODE_ARGS]);
   try {
     const token = await mintDemoToken({ agency: 'probation', roles: ['probation_officer'], sub: 'bench', ttl: '1h' });
     const gwBody = JSON.stringify({ query: GATEWAY_QUERY, variables: { ids } });
     const gwHeaders = { authorization: `Bearer ${token}`, 'x-purpose-of-use': 'SUPERVISION' };
     const bareBody = JSON.stringify({ query: BARE_QUERY, variables: { ids } });
     const backendRate = await rawRate(backendUrl, `/api/v1/clients?nationalIds=${ids.map((i) => i.value).join(',')}`, options);
-    const runs: Array<{ bare: LoadResult; gateway: LoadResult }> = [];
-    await runLoad(bare.fields[0]!, bareBody, {}, options.concurrency, 2);
-    await runLoad(gateway.fields[0]!, gwBody, gwHeaders, options.concurrency, 2);
-    // Each server's own CPU time over its load windows, for CPU per request.
-    const cpu = { bare: 0, gateway: 0 };
-    const measured = async (which: 'bare' | 'gateway', pid: number, load: () => Promise<LoadResult>) => {
-      const before = cpuSeconds(pid);
-      const result = await load();
-      cpu[which] += cpuSeconds(pid) - before;
-      return result;
+    const servers = {
+      bare: { url: bare.fields[0]!, pid: bare.child.pid!, body: bareBody, headers: {} },
+      gateway: { url: gateway.fields[0]!, pid: gateway.child.pid!, body: gwBody, headers: gwHeaders },
+      auditWritesOff: { url: auditOff.fields[0]!, pid: auditOff.child.pid!, body: gwBody, headers: gwHeaders },
     };
+    type Name = keyof typeof servers;
+    const names = Object.keys(servers) as Name[];
+    for (const name of names) await runLoad(servers[name].url, servers[name].body, servers[name].headers, options.concurrency, 2);
+    const windows = Object.fromEntries(names.map((n) => [n, { requests: 0, seconds: 0, cpuSeconds: 0, mainOnCpuMs: 0, mainWaitingMs: 0, machineBusySeconds: 0, runs: [] }])) as unknown as Record<Name, Windows>;
     for (let i = 0; i < 2; i++) {
-      runs.push({
-        bare: await measured('bare', bare.child.pid!, () => runLoad(bare.fields[0]!, bareBody, {}, options.concurrency, options.seconds)),
-        gateway: await measured('gateway', gateway.child.pid!, () => runLoad(gateway.fields[0]!, gwBody, gwHeaders, options.concurrency, options.seconds)),
-      });
+      for (const name of names) {
+        const { url, pid, body, headers } = servers[name];
+        const [cpu, sched, busy] = [cpuSeconds(pid), mainThreadSched(pid), machineBusySeconds()];
+        const result = await runLoad(url, body, headers, options.concurrency, options.seconds);
+        const [cpuAfter, schedAfter, busyAfter] = [cpuSeconds(pid), mainThreadSched(pid), machineBusySeconds()];
+        const w = windows[name];
+        w.runs.push(result);
+        w.requests += result.requests;
+        w.seconds += result.seconds;
+        w.cpuSeconds += cpuAfter - cpu;
+        w.mainOnCpuMs += schedAfter.onCpuMs - sched.onCpuMs;
+        w.mainWaitingMs += schedAfter.waitingMs - sched.waitingMs;
+        w.machineBusySeconds += busyAfter - busy;
+      }
     }
-    const mean = (f: (r: (typeof runs)[number]) => number) => runs.reduce((a, r) => a + f(r), 0) / runs.length;
-    const bareRps = mean((r) => r.bare.rps);
-    const gatewayRps = mean((r) => r.gateway.rps);
-    const cpuMsPerRequest = (which: 'bare' | 'gateway') => (1000 * cpu[which]) / runs.reduce((a, r) => a + r[which].requests, 0);
+    const rps = (n: Name) => windows[n].runs.reduce((a, r) => a + r.rps, 0) / windows[n].runs.length;
+    const p50 = (n: Name) => windows[n].runs.reduce((a, r) => a + r.p50ms, 0) / windows[n].runs.length;
+    const cpuMsPerRequest = (n: Name) => (1000 * windows[n].cpuSeconds) / windows[n].requests;
+    const mainThread = (n: Name) => ({
+      onCpuMsPerRequest: windows[n].mainOnCpuMs / windows[n].requests,
+      onCpuShare: windows[n].mainOnCpuMs / (1000 * windows[n].seconds),
+      waitingForCpuShare: windows[n].mainWaitingMs / (1000 * windows[n].seconds),
+    });
     return {
       scenario: 'overhead',
       people: 50,
       backendRps: backendRate,
-      bareRps,
-      gatewayRps,
-      gatewayOverBare: gatewayRps / bareRps,
+      bareRps: rps('bare'),
+      gatewayRps: rps('gateway'),
+      gatewayOverBare: rps('gateway') / rps('bare'),
       gatewayCpuMsPerRequest: cpuMsPerRequest('gateway'),
       bareCpuMsPerRequest: cpuMsPerRequest('bare'),
       // The same ratio by CPU per request: bare ÷ gateway, 1.0 when the gateway costs no more.
       gatewayOverBareByCpu: cpuMsPerRequest('bare') / cpuMsPerRequest('gateway'),
-      bareOverBackend: bareRps / backendRate,
-      gatewayP50ms: mean((r) => r.gateway.p50ms),
-      bareP50ms: mean((r) => r.bare.p50ms),
-      errors: runs.reduce((a, r) => a + r.bare.errors + r.gateway.errors, 0),
+      // The gateway with its audit writes off, against the bare server and against the full gateway.
+      auditWritesOffRps: rps('auditWritesOff'),
+      auditWritesOffOverBare: rps('auditWritesOff') / rps('bare'),
+      auditWritesOffCpuMsPerRequest: cpuMsPerRequest('auditWritesOff'),
+      gatewayOverAuditWritesOff: rps('gateway') / rps('auditWritesOff'),
+      mainThread: Object.fromEntries(names.map((n) => [n, mainThread(n)])),
+      // Busy cores of the whole machine during each server's windows (every process).
+      machineBusyCores: Object.fromEntries(names.map((n) => [n, windows[n].machineBusySeconds / windows[n].seconds])),
+      bareOverBackend: rps('bare') / backendRate,
+      gatewayP50ms: p50('gateway'),
+      bareP50ms: p50('bare'),
+      auditWritesOffP50ms: p50('auditWritesOff'),
+      errors: names.reduce((a, n) => a + windows[n].runs.reduce((b, r) => b + r.errors, 0), 0),
     };
   } finally {
-    await Promise.all([gateway.stop(), bare.stop(), backend.stop()]);
+    await Promise.all([gateway.stop(), bare.stop(), auditOff.stop(), backend.stop()]);
   }
 }
 

@@ -24,3 +24,36 @@ export function cpuSeconds(pid: number): number {
     return Number.NaN;
   }
 }
+
+/** Scheduler figures of a process's main thread (`/proc/<pid>/task/<pid>/schedstat`, Linux). */
+export interface ThreadSched {
+  /** Time on a CPU, ms. */
+  onCpuMs: number;
+  /** Time ready to run but waiting for a CPU (another process or thread had it), ms. */
+  waitingMs: number;
+}
+
+/**
+ * The main thread's time on a CPU and waiting for one so far; NaN where there is no schedstat.
+ * The main thread is the one JavaScript runs on: a server that keeps it on a CPU less than the
+ * whole time is either waiting for I/O or pushed off its core by other processes.
+ */
+export function mainThreadSched(pid: number): ThreadSched {
+  try {
+    const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+    return { onCpuMs: onCpu! / 1e6, waitingMs: waiting! / 1e6 };
+  } catch {
+    return { onCpuMs: Number.NaN, waitingMs: Number.NaN };
+  }
+}
+
+/** Busy CPU time of the whole machine so far (all cores, every process), in seconds; NaN without /proc. */
+export function machineBusySeconds(): number {
+  try {
+    // cpu  user nice system idle iowait irq softirq steal ... (USER_HZ ticks)
+    const t = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
+    return (t.reduce((a, b) => a + b, 0) - t[3]! - t[4]!) / 100;
+  } catch {
+    return Number.NaN;
+  }
+}
