@@ -105,7 +105,10 @@ interface Pending extends EncodedEvents {
  * texts. An event with no members is `{}`. A member index that finds nothing makes the event's
  * text NULL, and so do lists of events and of their members that are not of one length: the
  * row breaks the log's NOT NULL check and the whole group fails rather than store an event with
- * a member missing. The indexed columns come as JSON arrays of their own
+ * a member missing; that check is a scalar subquery, computed once. The dictionary is named
+ * once only, in the pass that rebuilds the texts: a CTE named twice is materialised, and read
+ * through the copy a 1,000-person request's append took 7.3 s on PGlite instead of 0.6 s (a test
+ * checks the plan). The indexed columns come as JSON arrays of their own
  * (parsing each event for them cost the database twice the time); the verifier checks they
  * match the event. The answer is one row, how many events were inserted and the first leaf
  * index, not a row per event.
@@ -114,8 +117,7 @@ const APPEND_SQL = `
 WITH head AS (
   UPDATE reintegra.audit_head SET size = size + $2::bigint WHERE id = 1 RETURNING size - $2::bigint AS base
 ), dict AS (
-  SELECT $1::jsonb AS members,
-    json_array_length($6::json) = json_array_length($3::json) AND json_array_length($7::json) = json_array_length($3::json) AS aligned
+  SELECT $1::jsonb AS members
 ), texts AS (
   SELECT e.ord, CASE WHEN bool_and(m.member IS NOT NULL) THEN string_agg(m.member, ',' ORDER BY m.pos) END AS members
     FROM dict,
@@ -124,8 +126,8 @@ WITH head AS (
     GROUP BY e.ord
 ), batch AS (
   SELECT head.base + t.ord - 1 AS idx, t.at, t.request_id, t.subject,
-      CASE WHEN NOT dict.aligned THEN NULL WHEN texts.ord IS NULL THEN '{}' ELSE '{' || texts.members || '}' END AS body
-    FROM head, dict, ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json))
+      CASE WHEN NOT (SELECT json_array_length($6::json) = json_array_length($3::json) AND json_array_length($7::json) = json_array_length($3::json)) THEN NULL WHEN texts.ord IS NULL THEN '{}' ELSE '{' || texts.members || '}' END AS body
+    FROM head, ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json))
       WITH ORDINALITY AS t(at, request_id, subject, ord)
     LEFT JOIN texts ON texts.ord = t.ord
 ), inserted AS (

@@ -101,6 +101,25 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
     });
   });
 
+  it('reads the dictionary where it is, never as a materialised copy', async () => {
+    // Read through a materialised CTE, a 1,000-person request's append took 7.3 s on PGlite
+    // instead of 0.6 s (npm run bench -- --only batching).
+    await withLog(async (h) => {
+      let statement: { sql: string; params: unknown[] } | undefined;
+      const capturing = new GroupCommitAuditStore({
+        query: (sql, params, name) => {
+          statement ??= { sql, params: params ?? [] };
+          return h.store.query(sql, params, name);
+        },
+      });
+      await capturing.append([sampleEvent('plan', 'p-1'), sampleEvent('plan', 'p-2')]);
+      const { rows } = await h.store.query<{ 'QUERY PLAN': unknown }>(`EXPLAIN (FORMAT JSON) ${statement!.sql}`, statement!.params);
+      const plan = rows.map((r) => r['QUERY PLAN']).map((p) => (typeof p === 'string' ? p : JSON.stringify(p))).join('\n');
+      expect(plan).toMatch(/"Node Type":\s*"ModifyTable"/);
+      expect(plan).not.toMatch(/"CTE Name":\s*"dict"/);
+    });
+  });
+
   it('refuses UPDATE, DELETE and TRUNCATE of events and checkpoints, and a head that shrinks', async () => {
     await withLog(async (h, log) => {
       await log.append([sampleEvent('a', 'x')]);
