@@ -1,9 +1,14 @@
 /**
  * The baseline of the overhead benchmark: a hand-written Apollo Server 5 + DataLoader serving
  * the same people from the same probation REST backend, with none of the gateway's work (no
- * token, no policy, no audit, no mapping engine, no provenance). Same HTTP client (undici Pool)
- * and the same Apollo plugins switched off, so the difference is what the gateway adds.
- * Argv: backend URL. Prints `READY <url>`.
+ * token, no policy, no audit, no mapping engine, no provenance). Argv: backend URL, then the
+ * variant:
+ *  - `typical` (the issue's baseline): written as such a server usually is, with Apollo Server's
+ *    defaults (its cache-control plugin on every field) and the global `fetch` for the backend;
+ *  - `tuned`: what the gateway does for itself besides execution: the same HTTP client (an undici
+ *    `Pool` with kept-alive connections) and the same Apollo plugins switched off, so the
+ *    difference from the gateway is only what the gateway adds and how it executes.
+ * Prints `READY <url>`.
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -13,11 +18,17 @@ import DataLoader from 'dataloader';
 import { Pool } from 'undici';
 
 const backend = new URL(process.argv[2]!);
+const variant = process.argv[3] ?? 'tuned';
+if (variant !== 'tuned' && variant !== 'typical') throw new Error(`unknown variant ${variant}`);
 const pool = new Pool(backend.origin, { connections: 16 });
 
+async function getJson(path: string): Promise<unknown> {
+  if (variant === 'typical') return (await fetch(new URL(path, backend))).json();
+  return (await pool.request({ path, method: 'GET' })).body.json();
+}
+
 async function getBatch(path: string, param: string, keys: readonly string[], keyOf: (item: any) => string): Promise<any[][]> {
-  const res = await pool.request({ path: `${path}?${param}=${keys.map(encodeURIComponent).join(',')}`, method: 'GET' });
-  const body = (await res.body.json()) as { data: any[] };
+  const body = (await getJson(`${path}?${param}=${keys.map(encodeURIComponent).join(',')}`)) as { data: any[] };
   const byKey = new Map<string, any[]>();
   for (const item of body.data) byKey.set(keyOf(item), [...(byKey.get(keyOf(item)) ?? []), item]);
   return keys.map((k) => byKey.get(k) ?? []);
@@ -61,7 +72,7 @@ const resolvers = {
 const apollo = new ApolloServer<Ctx>({
   typeDefs,
   resolvers,
-  plugins: [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled()],
+  plugins: variant === 'tuned' ? [ApolloServerPluginLandingPageDisabled(), ApolloServerPluginCacheControlDisabled(), ApolloServerPluginInlineTraceDisabled(), ApolloServerPluginUsageReportingDisabled()] : [],
 });
 await apollo.start();
 const server = createServer(async (req, res) => {
