@@ -16,7 +16,7 @@ import { mintDemoToken } from '../src/auth/index.js';
 import { GATEWAY_QUERY } from './scenarios/overhead.js';
 import { freshDatabase, writeBenchConfig } from './support/benchConfig.js';
 import { GATEWAY_NODE_ARGS } from './support/gatewayNodeArgs.js';
-import { cpuSeconds, mainThreadSched } from './support/metrics.js';
+import { measured } from './support/metrics.js';
 import { runLoad } from './support/runLoad.js';
 import { spawnReady, type Spawned } from './support/spawnReady.js';
 
@@ -64,12 +64,11 @@ try {
   const results = new Map<string, Array<{ rps: number; cpuMs: number; mainMs: number }>>(gateways.map((g) => [g.name, []]));
   for (let w = 0; w < windows; w++) {
     for (const g of w % 2 === 0 ? gateways : [...gateways].reverse()) {
-      const [before, mainBefore] = [cpuSeconds(g.child.pid!), mainThreadSched(g.child.pid!)];
-      const r = await runLoad(g.fields[0]!, body, headers, concurrency, seconds);
-      const cpuMs = (1000 * (cpuSeconds(g.child.pid!) - before)) / r.requests;
+      const { result: r, use } = await measured(g.child.pid!, () => runLoad(g.fields[0]!, body, headers, concurrency, seconds));
+      const cpuMs = (1000 * use.cpuSeconds) / r.requests;
       // The main thread's own time on a CPU: what JavaScript cost, without other threads (garbage
       // collector helpers) and without the time the thread waited for a CPU.
-      const mainMs = (mainThreadSched(g.child.pid!).onCpuMs - mainBefore.onCpuMs) / r.requests;
+      const mainMs = use.mainOnCpuMs / r.requests;
       if (r.errors > 0) process.stderr.write(`warning: ${g.name} answered ${r.errors} requests with errors\n`);
       results.get(g.name)!.push({ rps: r.rps, cpuMs, mainMs });
       process.stderr.write(`${g.name} window ${w + 1}: ${r.rps.toFixed(1)} req/s, ${cpuMs.toFixed(2)} ms CPU per request (main thread ${mainMs.toFixed(2)})\n`);

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
-import { cpuSeconds, machineBusySeconds, mainThreadSched } from '../support/metrics.js';
+import { measured, type Use } from '../support/metrics.js';
 import { runLoad, type LoadResult } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
@@ -15,14 +15,10 @@ export const GATEWAY_QUERY = `query($ids: [IdentifierInput!]!) { people(identifi
   plans { status actions { title dueDate status } } } }`;
 const BARE_QUERY = GATEWAY_QUERY;
 
-/** What one server did over its load windows. */
-interface Windows {
+/** What one server did over its load windows, summed. */
+interface Windows extends Use {
   requests: number;
   seconds: number;
-  cpuSeconds: number;
-  mainOnCpuMs: number;
-  mainWaitingMs: number;
-  machineBusySeconds: number;
   runs: LoadResult[];
 }
 
@@ -77,17 +73,15 @@ export async function overhead(options: { seconds: number; concurrency: number; 
     for (let i = 0; i < 2; i++) {
       for (const name of names) {
         const { url, pid, body, headers } = servers[name];
-        const [cpu, sched, busy] = [cpuSeconds(pid), mainThreadSched(pid), machineBusySeconds()];
-        const result = await runLoad(url, body, headers, options.concurrency, options.seconds);
-        const [cpuAfter, schedAfter, busyAfter] = [cpuSeconds(pid), mainThreadSched(pid), machineBusySeconds()];
+        const { result, use } = await measured(pid, () => runLoad(url, body, headers, options.concurrency, options.seconds));
         const w = windows[name];
         w.runs.push(result);
         w.requests += result.requests;
         w.seconds += result.seconds;
-        w.cpuSeconds += cpuAfter - cpu;
-        w.mainOnCpuMs += schedAfter.onCpuMs - sched.onCpuMs;
-        w.mainWaitingMs += schedAfter.waitingMs - sched.waitingMs;
-        w.machineBusySeconds += busyAfter - busy;
+        w.cpuSeconds += use.cpuSeconds;
+        w.mainOnCpuMs += use.mainOnCpuMs;
+        w.mainWaitingMs += use.mainWaitingMs;
+        w.machineBusySeconds += use.machineBusySeconds;
       }
     }
     const rps = (n: Name) => windows[n].runs.reduce((a, r) => a + r.rps, 0) / windows[n].runs.length;

@@ -26,7 +26,7 @@ export function cpuSeconds(pid: number): number {
 }
 
 /** Scheduler figures of a process's main thread (`/proc/<pid>/task/<pid>/schedstat`, Linux). */
-export interface ThreadSched {
+interface ThreadSched {
   /** Time on a CPU, ms. */
   onCpuMs: number;
   /** Time ready to run but waiting for a CPU (another process or thread had it), ms. */
@@ -38,7 +38,7 @@ export interface ThreadSched {
  * The main thread is the one JavaScript runs on: a server that keeps it on a CPU less than the
  * whole time is either waiting for I/O or pushed off its core by other processes.
  */
-export function mainThreadSched(pid: number): ThreadSched {
+function mainThreadSched(pid: number): ThreadSched {
   try {
     const [onCpu, waiting] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').trim().split(' ').map(Number);
     return { onCpuMs: onCpu! / 1e6, waitingMs: waiting! / 1e6 };
@@ -48,7 +48,7 @@ export function mainThreadSched(pid: number): ThreadSched {
 }
 
 /** Busy CPU time of the whole machine so far (all cores, every process), in seconds; NaN without /proc. */
-export function machineBusySeconds(): number {
+function machineBusySeconds(): number {
   try {
     // cpu  user nice system idle iowait irq softirq steal ... (USER_HZ ticks)
     const t = readFileSync('/proc/stat', 'utf8').split('\n', 1)[0]!.trim().split(/\s+/).slice(1, 9).map(Number);
@@ -56,4 +56,33 @@ export function machineBusySeconds(): number {
   } catch {
     return Number.NaN;
   }
+}
+
+/** What a process, its main thread and the whole machine used over some work (differences of the readings above). */
+export interface Use {
+  cpuSeconds: number;
+  mainOnCpuMs: number;
+  mainWaitingMs: number;
+  machineBusySeconds: number;
+}
+
+function readUse(pid: number): Use {
+  const sched = mainThreadSched(pid);
+  return { cpuSeconds: cpuSeconds(pid), mainOnCpuMs: sched.onCpuMs, mainWaitingMs: sched.waitingMs, machineBusySeconds: machineBusySeconds() };
+}
+
+/** Runs `work` (a load window against the server `pid`) and reads what it cost, for CPU per request and the like. */
+export async function measured<T>(pid: number, work: () => Promise<T>): Promise<{ result: T; use: Use }> {
+  const before = readUse(pid);
+  const result = await work();
+  const after = readUse(pid);
+  return {
+    result,
+    use: {
+      cpuSeconds: after.cpuSeconds - before.cpuSeconds,
+      mainOnCpuMs: after.mainOnCpuMs - before.mainOnCpuMs,
+      mainWaitingMs: after.mainWaitingMs - before.mainWaitingMs,
+      machineBusySeconds: after.machineBusySeconds - before.machineBusySeconds,
+    },
+  };
 }

@@ -108,10 +108,9 @@ interface Pending extends EncodedEvents {
  * a member missing; that check is a scalar subquery, computed once. The dictionary is named
  * once only, in the pass that rebuilds the texts: a CTE named twice is materialised, and read
  * through the copy a 1,000-person request's append took 7.3 s on PGlite instead of 0.6 s (a test
- * checks the plan). The indexed columns come as JSON arrays of their own
- * (parsing each event for them cost the database twice the time); the verifier checks they
- * match the event. The answer is one row, how many events were inserted and the first leaf
- * index, not a row per event.
+ * checks the plan). The indexed columns come as JSON arrays of their own (parsing each event for
+ * them cost the database twice the time); the verifier checks they match the event. The answer
+ * is one row, how many events were inserted and the first leaf index, not a row per event.
  */
 const APPEND_SQL = `
 WITH head AS (
