@@ -2,7 +2,8 @@
  * `npm run bench`: the benchmark scenarios, one file each under bench/scenarios, results written
  * to bench/results/<date>.json and printed as a table.
  * Options: --seconds N (per measurement, default 10), --concurrency N (default 8),
- * --only a,b (scenario names), --profile (CPU profile of the gateway process in bench/results/).
+ * --only a,b (scenario names), --profile (CPU profile of the gateway process in bench/results/),
+ * --rounds N (overhead: how many times each server takes its turn, default 3).
  * Scenarios that need the local PostgreSQL (overhead) are skipped with a message when it is down.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
@@ -22,6 +23,7 @@ const { values } = parseArgs({
     concurrency: { type: 'string', default: '8' },
     only: { type: 'string' },
     profile: { type: 'boolean', default: false },
+    rounds: { type: 'string', default: '3' },
   },
 });
 const seconds = Number(values.seconds);
@@ -51,7 +53,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   auditCost: async () => ((await postgresUp()) ? auditCost({ seconds, concurrency }) : { scenario: 'auditCost', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   fanOut: async () => ((await postgresUp()) ? fanOut({ seconds }) : { scenario: 'fanOut', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   scale: async () => ((await postgresUp()) ? (await import('./scenarios/scale.js')).scale({ seconds, concurrency }) : { scenario: 'scale', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
-  overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
+  overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, rounds: Number(values.rounds), ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
 };
 
 const results: Array<Record<string, unknown>> = [];

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import pg from 'pg';
 import { Pool } from 'undici';
 import { mintDemoToken } from '../../src/auth/index.js';
 import type { IdentifierScheme } from '../../adapters/sdk/index.js';
@@ -16,7 +17,9 @@ import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
  * REST API behind delaying proxies). One person's names from all four need one round trip to
  * each, in parallel: the goal is p50 under 25 ms, the slowest agency rather than the sum. The
  * same look-up asked of the four agencies directly and at once gives the slowest agency's own
- * p50 on this machine at this moment, and so what the gateway adds above it.
+ * p50 on this machine at this moment, and so what the gateway adds above it. A round trip to the
+ * gateway's database after 20 ms of idleness, beside one back to back, shows the machine's share
+ * of that: the audit commit is such a round trip.
  * The caller is a probation officer on the person's case team (held by the gateway, read while
  * the agencies answer). Two more figures show what adds a round trip by design: the same names
  * for an officer who is not on the team (the policy then asks the officer's own agency whether
@@ -56,6 +59,9 @@ export async function fanOut(options: { seconds: number }) {
     // The same look-up asked of the four agencies directly, in parallel: what the gateway adds
     // is its p50 above this one, whatever the machine's speed.
     const direct = await slowestOfFour(urls, `/api/v1/clients?nationalIds=${encodeURIComponent(person.value)}`, options.seconds);
+    // The machine's own part of the audit commit: one round trip to the same database after the
+    // 20 ms the gateway's connection idles while the agencies answer, and back to back.
+    const storeRoundTrip = { afterIdleMs: await roundTripP50(store, 20), backToBackMs: await roundTripP50(store, 0) };
     const caseload = await runLoad(gw.fields[0]!, names, offTeam, 1, options.seconds);
     const withRecords = await runLoad(gw.fields[0]!, records, onTeam, 1, options.seconds);
     return {
@@ -66,6 +72,8 @@ export async function fanOut(options: { seconds: number }) {
       namesP99ms: link.p99ms,
       agenciesDirectP50ms: direct,
       namesAboveAgenciesMs: link.p50ms - direct,
+      storeRoundTripAfterIdleMs: storeRoundTrip.afterIdleMs,
+      storeRoundTripBackToBackMs: storeRoundTrip.backToBackMs,
       namesNotOnTeamP50ms: caseload.p50ms,
       namesNotOnTeamP99ms: caseload.p99ms,
       recordsP50ms: withRecords.p50ms,
@@ -75,6 +83,29 @@ export async function fanOut(options: { seconds: number }) {
   } finally {
     await Promise.all([gw.stop(), backend.stop()]);
   }
+}
+
+/**
+ * p50 of 200 `SELECT 1` round trips to the database at `url`, each after `idleMs` of idleness.
+ * On a virtual machine a process woken from idleness can take a good part of a millisecond to
+ * run again; this shows how much of the gateway's time above the agencies is that.
+ */
+async function roundTripP50(url: string, idleMs: number): Promise<number> {
+  const client = new pg.Client({ connectionString: url });
+  await client.connect();
+  const times: number[] = [];
+  try {
+    for (let i = 0; i < 200; i++) {
+      if (idleMs > 0) await new Promise((resolve) => setTimeout(resolve, idleMs));
+      const t0 = performance.now();
+      await client.query({ name: 'round_trip', text: 'SELECT 1' });
+      times.push(performance.now() - t0);
+    }
+  } finally {
+    await client.end();
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
 }
 
 /**

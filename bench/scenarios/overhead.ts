@@ -33,12 +33,14 @@ interface Windows extends Use {
  * adds and how it executes differ. A fourth server is the same gateway with its audit writes
  * switched off (the harness-only variant of `auditCost`: events built, none written), so one run
  * shows what the durable audit costs apart from the rest of the gateway. Interleaved (each
- * server in turn, twice) so drift shows. Besides throughput and CPU per request, each server's
+ * server in turn, `rounds` times, three by default) so drift shows, with the ratios of each round
+ * beside the ratios of the mean rates. Besides throughput and CPU per request, each server's
  * main thread is read from the scheduler: its time on a CPU per request, and the share of the
  * window it was ready to run but waiting for a CPU (on this machine PostgreSQL, the agency and
  * the load generator share the cores with it).
  */
-export async function overhead(options: { seconds: number; concurrency: number; profile?: string }) {
+export async function overhead(options: { seconds: number; concurrency: number; rounds?: number; profile?: string }) {
+  const rounds = options.rounds ?? 3;
   const backend = await spawnReady('backendProcess.ts', ['2000']);
   const [urlsJson, sampleJson] = backend.fields;
   const backendUrl = (JSON.parse(urlsJson!) as string[])[0]!;
@@ -69,8 +71,8 @@ export async function overhead(options: { seconds: number; concurrency: number; 
     type Name = keyof typeof servers;
     const names = Object.keys(servers) as Name[];
     for (const name of names) await runLoad(servers[name].url, servers[name].body, servers[name].headers, options.concurrency, 2);
-    const windows = Object.fromEntries(names.map((n) => [n, { requests: 0, seconds: 0, cpuSeconds: 0, mainOnCpuMs: 0, mainWaitingMs: 0, machineBusySeconds: 0, runs: [] }])) as unknown as Record<Name, Windows>;
-    for (let i = 0; i < 2; i++) {
+    const windows = Object.fromEntries(names.map((n) => [n, { requests: 0, seconds: 0, cpuSeconds: 0, mainOnCpuMs: 0, mainWaitingMs: 0, postgresCpuSeconds: 0, machineBusySeconds: 0, runs: [] }])) as unknown as Record<Name, Windows>;
+    for (let i = 0; i < rounds; i++) {
       for (const name of names) {
         const { url, pid, body, headers } = servers[name];
         const { result, use } = await measured(pid, () => runLoad(url, body, headers, options.concurrency, options.seconds));
@@ -81,9 +83,13 @@ export async function overhead(options: { seconds: number; concurrency: number; 
         w.cpuSeconds += use.cpuSeconds;
         w.mainOnCpuMs += use.mainOnCpuMs;
         w.mainWaitingMs += use.mainWaitingMs;
+        w.postgresCpuSeconds += use.postgresCpuSeconds;
         w.machineBusySeconds += use.machineBusySeconds;
       }
     }
+    // One ratio per round, from windows run minutes apart at most: how far the machine's drift
+    // moved the ratio within this run.
+    const byRound = (a: Name, b: Name) => windows[a].runs.map((r, i) => r.rps / windows[b].runs[i]!.rps);
     const rps = (n: Name) => windows[n].runs.reduce((a, r) => a + r.rps, 0) / windows[n].runs.length;
     const p50 = (n: Name) => windows[n].runs.reduce((a, r) => a + r.p50ms, 0) / windows[n].runs.length;
     const cpuMsPerRequest = (n: Name) => (1000 * windows[n].cpuSeconds) / windows[n].requests;
@@ -99,6 +105,7 @@ export async function overhead(options: { seconds: number; concurrency: number; 
       bareRps: rps('bare'),
       gatewayRps: rps('gateway'),
       gatewayOverBare: rps('gateway') / rps('bare'),
+      gatewayOverBareByRound: byRound('gateway', 'bare'),
       gatewayCpuMsPerRequest: cpuMsPerRequest('gateway'),
       bareCpuMsPerRequest: cpuMsPerRequest('bare'),
       // The same ratio by CPU per request: bare ÷ gateway, 1.0 when the gateway costs no more.
@@ -106,6 +113,7 @@ export async function overhead(options: { seconds: number; concurrency: number; 
       // Against the typical hand-written server (the issue's baseline), by throughput and by CPU.
       typicalRps: rps('typical'),
       gatewayOverTypical: rps('gateway') / rps('typical'),
+      gatewayOverTypicalByRound: byRound('gateway', 'typical'),
       typicalCpuMsPerRequest: cpuMsPerRequest('typical'),
       gatewayOverTypicalByCpu: cpuMsPerRequest('typical') / cpuMsPerRequest('gateway'),
       // The gateway with its audit writes off, against the tuned server and against the full gateway.
@@ -114,6 +122,9 @@ export async function overhead(options: { seconds: number; concurrency: number; 
       auditWritesOffCpuMsPerRequest: cpuMsPerRequest('auditWritesOff'),
       gatewayOverAuditWritesOff: rps('gateway') / rps('auditWritesOff'),
       mainThread: Object.fromEntries(names.map((n) => [n, mainThread(n)])),
+      // PostgreSQL's own CPU per gateway request (its processes on this machine): what the policy's
+      // facts and the audit log's durable writes cost the database, on the same two cores.
+      postgresCpuMsPerRequest: Object.fromEntries((['gateway', 'auditWritesOff'] as const).map((n) => [n, (1000 * windows[n].postgresCpuSeconds) / windows[n].requests])),
       // Busy cores of the whole machine during each server's windows (every process).
       machineBusyCores: Object.fromEntries(names.map((n) => [n, windows[n].machineBusySeconds / windows[n].seconds])),
       bareOverBackend: rps('bare') / backendRate,

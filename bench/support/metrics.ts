@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Sum of `reintegra_adapter_batches_total` as the gateway's /metrics reports it. */
 export async function backendCallsTotal(url: string): Promise<number> {
@@ -58,17 +58,55 @@ function machineBusySeconds(): number {
   }
 }
 
-/** What a process, its main thread and the whole machine used over some work (differences of the readings above). */
+/**
+ * CPU time of each process of this machine's PostgreSQL server so far (every process named
+ * `postgres`: the backends serving the gateway's store, the WAL writer and the others), in
+ * seconds by pid; empty without /proc, or where PostgreSQL runs on another machine.
+ */
+function postgresCpuByPid(): Map<number, number> {
+  const byPid = new Map<number, number>();
+  let entries: string[];
+  try {
+    entries = readdirSync('/proc');
+  } catch {
+    return byPid;
+  }
+  for (const entry of entries) {
+    if (!/^\d+$/.test(entry)) continue;
+    try {
+      if (readFileSync(`/proc/${entry}/comm`, 'utf8').trim() !== 'postgres') continue;
+      const used = cpuSeconds(Number(entry));
+      if (Number.isFinite(used)) byPid.set(Number(entry), used);
+    } catch {
+      // Gone since the listing.
+    }
+  }
+  return byPid;
+}
+
+/**
+ * What PostgreSQL's processes used between two readings. A process that started in between counts
+ * whole; one that exited in between (an idle connection closed by its pool) drops out, so the
+ * figure can fall short, never go negative.
+ */
+function postgresCpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let total = 0;
+  for (const [pid, used] of after) total += Math.max(0, used - (before.get(pid) ?? 0));
+  return total;
+}
+
+/** What a process, its main thread, PostgreSQL and the whole machine used over some work (differences of the readings above). */
 export interface Use {
   cpuSeconds: number;
   mainOnCpuMs: number;
   mainWaitingMs: number;
+  postgresCpuSeconds: number;
   machineBusySeconds: number;
 }
 
-function readUse(pid: number): Use {
+function readUse(pid: number): Omit<Use, 'postgresCpuSeconds'> & { postgres: Map<number, number> } {
   const sched = mainThreadSched(pid);
-  return { cpuSeconds: cpuSeconds(pid), mainOnCpuMs: sched.onCpuMs, mainWaitingMs: sched.waitingMs, machineBusySeconds: machineBusySeconds() };
+  return { cpuSeconds: cpuSeconds(pid), mainOnCpuMs: sched.onCpuMs, mainWaitingMs: sched.waitingMs, postgres: postgresCpuByPid(), machineBusySeconds: machineBusySeconds() };
 }
 
 /** Runs `work` (a load window against the server `pid`) and reads what it cost, for CPU per request and the like. */
@@ -82,6 +120,7 @@ export async function measured<T>(pid: number, work: () => Promise<T>): Promise<
       cpuSeconds: after.cpuSeconds - before.cpuSeconds,
       mainOnCpuMs: after.mainOnCpuMs - before.mainOnCpuMs,
       mainWaitingMs: after.mainWaitingMs - before.mainWaitingMs,
+      postgresCpuSeconds: postgresCpuBetween(before.postgres, after.postgres),
       machineBusySeconds: after.machineBusySeconds - before.machineBusySeconds,
     },
   };
