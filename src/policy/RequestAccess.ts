@@ -27,6 +27,16 @@ export class RequestAccess {
     private readonly now: Date,
   ) {}
 
+  /**
+   * Forgets the decisions taken so far, and with them the people they were taken for (and those
+   * people's records), once the answer is complete (see `RequestSources.release`). A later
+   * question is decided afresh.
+   */
+  release(): void {
+    this.memo.clear();
+    this.shared.clear();
+  }
+
   decide(person: PersonNode, category: DataCategory, provider: string | null): Decision {
     let byCategory = this.memo.get(person);
     if (!byCategory) this.memo.set(person, (byCategory = new Map()));

@@ -30,6 +30,16 @@ export class RequestSources {
     return this.registry.get(agency)?.entities ?? new Set();
   }
 
+  /**
+   * Drops the records this request read (its loaders and their caches), once its answer is
+   * complete: a request then waits for its audit commit without holding them, and the young
+   * generation's collections that run meanwhile need not copy them. A later load asks the agency
+   * again.
+   */
+  release(): void {
+    this.loaders.clear();
+  }
+
   /** Loads one key; rejects with the adapter's error when the agency failed for this key or batch. */
   load(agency: string, entity: EntityName, key: string): Promise<unknown> {
     return this.loaderFor(agency, entity).load(key);

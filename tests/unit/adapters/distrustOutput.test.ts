@@ -47,6 +47,27 @@ describe('RequestSources distrusts adapter output', () => {
     return { sources: new RequestSources(new SourceRegistry([adapter]), testCall(), logger), warnings };
   };
 
+  it('drops the records it read when released, and asks the agency again after', async () => {
+    let calls = 0;
+    const adapter = {
+      agency: 'prison', kind: 'fake', entities: new Set(['person']),
+      load: async (_entity: EntityName, keys: readonly string[]) => {
+        calls += 1;
+        return keys.map(() => ({ ...PERSON }));
+      },
+      ready: async () => ({ ok: true }), close: async () => {},
+    } as unknown as Adapter;
+    const sources = new RequestSources(new SourceRegistry([adapter]), testCall(), silentLogger);
+    const first = await sources.load('prison', 'person', 'P-1');
+    expect(await sources.load('prison', 'person', 'P-1')).toBe(first);
+    expect(calls).toBe(1);
+    sources.release();
+    const again = await sources.load('prison', 'person', 'P-1');
+    expect(calls).toBe(2);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('serves records that belong to the key and fit their type', async () => {
     const { sources } = sourcesReturning({ person: PERSON, riskAssessments: [RISK, RISK] });
     expect(await sources.load('prison', 'person', 'P-1')).toEqual(PERSON);

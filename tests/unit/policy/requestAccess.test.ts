@@ -47,6 +47,19 @@ describe('RequestAccess', () => {
     expect(asked).toHaveLength(5);
   });
 
+  it('forgets its decisions, and the people they were for, when released: a later question is asked afresh', () => {
+    const { asked, access: a } = access();
+    const p1 = person('p1', { assigned: true, consents: [] });
+    const first = a.decide(p1, 'SUPERVISION', 'probation');
+    expect(a.decide(p1, 'SUPERVISION', 'probation')).toBe(first);
+    expect(asked).toHaveLength(1);
+    a.release();
+    const again = a.decide(p1, 'SUPERVISION', 'probation');
+    expect(asked).toHaveLength(2);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
   it('records each person’s release or withholding under that person, shared decision or not', () => {
     const { audit, access: a } = access();
     const p1 = person('p1', { assigned: false, consents: [] });
