@@ -32,7 +32,8 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
             failed,
           );
           // The answer is complete and its events built: what the request read is let go before
-          // the commit is awaited (a busy gateway's CPU per request fell by a ninth, bench:compare).
+          // the commit is awaited, so the collections that run meanwhile do not copy it (a busy
+          // gateway's CPU per request fell by 13–26% in bench:compare, BENCHMARKS.md).
           ctx.sources.release();
           ctx.access.release();
           const count = events.length;
