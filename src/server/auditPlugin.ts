@@ -1,4 +1,4 @@
-import type { ApolloServerPlugin } from '@apollo/server';
+import type { ApolloServerPlugin, GraphQLResponse } from '@apollo/server';
 import type { Logger } from 'pino';
 import type { AuditStore } from '../audit/index.js';
 import type { GatewayContext } from '../context/index.js';
@@ -16,7 +16,13 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
         async willSendResponse(rc) {
           const ctx = rc.contextValue;
           const body = rc.response.body;
-          if (body.kind !== 'single') return;
+          if (body.kind !== 'single') {
+            // An answer delivered in parts (@defer, @stream: graphql-js 17) would leave before it
+            // could be recorded whole. graphql 16 never produces one; should it ever, nothing leaves.
+            logger.error({ requestId: ctx.requestId }, 'incremental response refused: it cannot be recorded before it leaves');
+            withhold(rc);
+            return;
+          }
           const failed = !body.singleResult.data && (body.singleResult.errors?.length ?? 0) > 0;
           await settleCaseTeams(ctx);
           const events = ctx.audit.toEvents(
@@ -42,16 +48,21 @@ export function auditPlugin(store: AuditStore, metrics: GatewayMetrics, logger: 
             metrics.auditEvents.inc(count);
           } catch (error) {
             logger.error({ err: error, requestId: ctx.requestId }, 'audit write failed: response withheld');
-            rc.response.body = {
-              kind: 'single',
-              singleResult: { errors: [{ message: 'The access could not be recorded, so nothing was released.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
-            };
-            rc.response.http.status = 503;
+            withhold(rc);
           }
         },
       };
     },
   };
+}
+
+/** Replaces the answer with `AUDIT_UNAVAILABLE` (HTTP 503): no data leaves. */
+function withhold(rc: { response: GraphQLResponse }): void {
+  rc.response.body = {
+    kind: 'single',
+    singleResult: { errors: [{ message: 'The access could not be recorded, so nothing was released.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] },
+  };
+  rc.response.http.status = 503;
 }
 
 /**

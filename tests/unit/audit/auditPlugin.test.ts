@@ -5,7 +5,7 @@ import type { GatewayMetrics } from '../../../src/server/createMetrics.js';
 import { silentLogger } from '../../support/testDeps.js';
 
 /** One request through the audit plugin's last hook, with a context that records what happens in which order. */
-async function sendResponse(append: AuditStore['append']) {
+async function sendResponse(append: AuditStore['append'], body: unknown = { kind: 'single', singleResult: { data: { person: { id: 'p-1' } } } }) {
   const order: string[] = [];
   const event = { subject: 's-1' } as unknown as AuditEvent;
   const contextValue = {
@@ -20,7 +20,7 @@ async function sendResponse(append: AuditStore['append']) {
     contextValue,
     queryHash: 'h',
     operationName: null,
-    response: { body: { kind: 'single', singleResult: { data: { person: { id: 'p-1' } } } }, http: { status: undefined as number | undefined } },
+    response: { body: body as { kind: string; singleResult?: unknown }, http: { status: undefined as number | undefined } },
   };
   const store: AuditStore = {
     append: async (events) => {
@@ -48,5 +48,13 @@ describe('auditPlugin', () => {
     expect(order.at(-1)).toBe('commit awaited');
     expect(rc.response.http.status).toBe(503);
     expect(rc.response.body.singleResult).toEqual({ errors: [{ message: 'The access could not be recorded, so nothing was released.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] });
+  });
+
+  it('lets no answer delivered in parts leave, since it could not be recorded whole first', async () => {
+    const initialResult = { data: { person: { id: 'p-1' } }, hasNext: true };
+    const { order, rc } = await sendResponse(async (events) => ({ first: 0, count: events.length }), { kind: 'incremental', initialResult, subsequentResults: (async function* () {})() });
+    expect(order).toEqual([]);
+    expect(rc.response.http.status).toBe(503);
+    expect(rc.response.body).toEqual({ kind: 'single', singleResult: { errors: [{ message: 'The access could not be recorded, so nothing was released.', extensions: { code: 'AUDIT_UNAVAILABLE' } }] } });
   });
 });
