@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { GroupCommitAuditStore, type AuditEvent } from '../../src/audit/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { percentile } from '../support/runLoad.js';
 
 export interface AuditThroughputResult {
   scenario: 'auditThroughput';
@@ -82,8 +83,7 @@ async function run(writer: GroupCommitAuditStore, concurrency: number, eventsPer
   );
   const elapsed = (performance.now() - started) / 1000;
   latencies.sort((a, b) => a - b);
-  const pct = (p: number) => latencies[Math.min(latencies.length - 1, Math.floor(latencies.length * p))] ?? 0;
-  return { requests: latencies.length, seconds: elapsed, p50ms: pct(0.5), p99ms: pct(0.99) };
+  return { requests: latencies.length, seconds: elapsed, p50ms: percentile(latencies, 0.5), p99ms: percentile(latencies, 0.99) };
 }
 
 /** An event the size of a 50-person query's: one person, four agencies read, several categories. */

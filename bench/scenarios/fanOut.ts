@@ -8,7 +8,7 @@ import { createPseudonymizer } from '../../src/linkage/createPseudonymizer.js';
 import { openStore } from '../../src/store/index.js';
 import { BENCH_OFFICER } from '../support/benchOfficer.js';
 import { BENCH_PSEUDONYM_KEY, freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
-import { runLoad } from '../support/runLoad.js';
+import { percentile, runLoad } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
 
@@ -104,8 +104,7 @@ async function roundTripP50(url: string, idleMs: number): Promise<number> {
   } finally {
     await client.end();
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)]!;
+  return percentile(times.sort((a, b) => a - b), 0.5);
 }
 
 /**
@@ -131,6 +130,5 @@ async function slowestOfFour(urls: readonly string[], path: string, seconds: num
   } finally {
     await Promise.all(pools.map((p) => p.close()));
   }
-  times.sort((a, b) => a - b);
-  return times[Math.floor(times.length / 2)] ?? Number.NaN;
+  return percentile(times.sort((a, b) => a - b), 0.5);
 }

@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
 import { mintDemoToken } from '../../src/auth/index.js';
 import { freshDatabase, writeBenchConfig } from '../support/benchConfig.js';
-import { measured, type Use } from '../support/metrics.js';
+import { addUse, measured, noUse, type Use } from '../support/metrics.js';
 import { runLoad, type LoadResult } from '../support/runLoad.js';
 import { spawnReady } from '../support/spawnReady.js';
 import { GATEWAY_NODE_ARGS } from '../support/gatewayNodeArgs.js';
@@ -71,7 +71,7 @@ export async function overhead(options: { seconds: number; concurrency: number; 
     type Name = keyof typeof servers;
     const names = Object.keys(servers) as Name[];
     for (const name of names) await runLoad(servers[name].url, servers[name].body, servers[name].headers, options.concurrency, 2);
-    const windows = Object.fromEntries(names.map((n) => [n, { requests: 0, seconds: 0, cpuSeconds: 0, mainOnCpuMs: 0, mainWaitingMs: 0, postgresCpuSeconds: 0, machineBusySeconds: 0, runs: [] }])) as unknown as Record<Name, Windows>;
+    const windows = Object.fromEntries(names.map((n) => [n, { requests: 0, seconds: 0, ...noUse(), runs: [] }])) as unknown as Record<Name, Windows>;
     for (let i = 0; i < rounds; i++) {
       for (const name of names) {
         const { url, pid, body, headers } = servers[name];
@@ -80,11 +80,7 @@ export async function overhead(options: { seconds: number; concurrency: number; 
         w.runs.push(result);
         w.requests += result.requests;
         w.seconds += result.seconds;
-        w.cpuSeconds += use.cpuSeconds;
-        w.mainOnCpuMs += use.mainOnCpuMs;
-        w.mainWaitingMs += use.mainWaitingMs;
-        w.postgresCpuSeconds += use.postgresCpuSeconds;
-        w.machineBusySeconds += use.machineBusySeconds;
+        addUse(w, use);
       }
     }
     // One ratio per round, from windows run minutes apart at most: how far the machine's drift

@@ -104,6 +104,16 @@ export interface Use {
   machineBusySeconds: number;
 }
 
+/** Nothing used yet: the start of a sum of `Use`s. */
+export function noUse(): Use {
+  return { cpuSeconds: 0, mainOnCpuMs: 0, mainWaitingMs: 0, postgresCpuSeconds: 0, machineBusySeconds: 0 };
+}
+
+/** Adds `use` into `total`, figure by figure. */
+export function addUse(total: Use, use: Use): void {
+  for (const key of Object.keys(use) as Array<keyof Use>) total[key] += use[key];
+}
+
 function readUse(pid: number): Omit<Use, 'postgresCpuSeconds'> & { postgres: Map<number, number> } {
   const sched = mainThreadSched(pid);
   return { cpuSeconds: cpuSeconds(pid), mainOnCpuMs: sched.onCpuMs, mainWaitingMs: sched.waitingMs, postgres: postgresCpuByPid(), machineBusySeconds: machineBusySeconds() };
