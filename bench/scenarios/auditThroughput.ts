@@ -2,6 +2,7 @@ import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import { GroupCommitAuditStore, type AuditEvent } from '../../src/audit/index.js';
 import { openStore, type Store } from '../../src/store/index.js';
+import { measured } from '../support/metrics.js';
 import { percentile } from '../support/runLoad.js';
 
 export interface AuditThroughputResult {
@@ -19,6 +20,13 @@ export interface AuditThroughputResult {
   p99ms: number;
   /** Events per database commit (one round trip each). */
   eventsPerCommit: number;
+  /** This process's CPU (encoding the events and the driver) per request, in ms. */
+  writerCpuMsPerRequest: number;
+  /**
+   * PostgreSQL's own CPU per request (all its processes, read from /proc), in ms: what storing a
+   * request's events costs the database. Null for PGlite, which runs inside this process.
+   */
+  postgresCpuMsPerRequest: number | null;
 }
 
 const PG_URL = process.env.REINTEGRA_BENCH_PG_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
@@ -41,7 +49,7 @@ export async function auditThroughput(options: { seconds: number; concurrency: n
         const writer = new GroupCommitAuditStore(target.store, commit === 'group' ? {} : { maxGroupEvents: eventsPerRequest });
         await run(writer, options.concurrency, eventsPerRequest, Math.min(2, options.seconds)); // warm-up
         const before = { ...writer.stats };
-        const r = await run(writer, options.concurrency, eventsPerRequest, options.seconds);
+        const { result: r, use } = await measured(process.pid, () => run(writer, options.concurrency, eventsPerRequest, options.seconds));
         const groups = writer.stats.groups - before.groups;
         results.push({
           scenario: 'auditThroughput',
@@ -56,6 +64,8 @@ export async function auditThroughput(options: { seconds: number; concurrency: n
           p50ms: r.p50ms,
           p99ms: r.p99ms,
           eventsPerCommit: groups === 0 ? 0 : (writer.stats.events - before.events) / groups,
+          writerCpuMsPerRequest: (use.cpuSeconds * 1000) / r.requests,
+          postgresCpuMsPerRequest: kind === 'postgres' ? (use.postgresCpuSeconds * 1000) / r.requests : null,
         });
       } finally {
         await target.close();
