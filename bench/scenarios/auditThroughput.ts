@@ -20,7 +20,7 @@ export interface AuditThroughputResult {
   p99ms: number;
   /** Events per database commit (one round trip each). */
   eventsPerCommit: number;
-  /** This process's CPU (encoding the events and the driver) per request, in ms. */
+  /** This process's CPU per request, in ms: building and encoding the events and the driver (with PGlite, the database too, which runs in this process). */
   writerCpuMsPerRequest: number;
   /**
    * PostgreSQL's own CPU per request (all its processes, read from /proc), in ms: what storing a
