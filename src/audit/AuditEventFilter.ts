@@ -24,18 +24,26 @@ export interface AuditEventFilter {
 
 /**
  * The SQL condition for `filter` within a privacy officer's scope, appending its parameters to
- * `params`. Scope: an officer of agency A sees the events where the caller was of agency A (what
- * A's staff did) or A's system was read (what was done with A's data). Only events in the Merkle
- * log are searched.
+ * `params`, over the `reintegra.audit_event` view. Scope: an officer of agency A sees the events
+ * where the caller was of agency A (what A's staff did) or A's system was read (what was done
+ * with A's data). Only events in the Merkle log are searched. A condition on what differs from
+ * event to event of a request (the person, the agencies read) comes twice: on the event, and on
+ * its request's `subjects` or `agencies`, which is what reaches the request table's indexes.
  */
 export function eventWhere(scopeAgency: string, filter: AuditEventFilter, params: unknown[]): string {
   const p = (value: unknown) => `$${params.push(value)}`;
   const scope = p(scopeAgency);
-  const parts = ['leaf_index IS NOT NULL', `(caller_agency = ${scope} OR (event -> 'agencies') ? ${scope})`];
-  if (filter.subject) parts.push(filter.formerSubjects?.length ? `subject = ANY(${p([filter.subject, ...filter.formerSubjects])}::text[])` : `subject = ${p(filter.subject)}`);
+  const parts = ['leaf_index IS NOT NULL', `(caller_agency = ${scope} OR agencies @> ARRAY[${scope}]::text[])`, `(caller_agency = ${scope} OR (event -> 'agencies') ? ${scope})`];
+  if (filter.subject) {
+    const subjects = p([filter.subject, ...(filter.formerSubjects ?? [])]);
+    parts.push(`subjects && ${subjects}::text[]`, `subject = ANY(${subjects}::text[])`);
+  }
   if (filter.callerSub) parts.push(`caller_sub = ${p(filter.callerSub)}`);
   if (filter.callerAgency) parts.push(`caller_agency = ${p(filter.callerAgency)}`);
-  if (filter.agency) parts.push(`(event -> 'agencies') ? ${p(filter.agency)}`);
+  if (filter.agency) {
+    const agency = p(filter.agency);
+    parts.push(`agencies @> ARRAY[${agency}]::text[]`, `(event -> 'agencies') ? ${agency}`);
+  }
   if (filter.from) parts.push(`at >= ${p(filter.from)}::timestamptz`);
   if (filter.to) parts.push(`at < ${p(filter.to)}::timestamptz`);
   if (filter.purpose) parts.push(`purpose = ${p(filter.purpose)}`);

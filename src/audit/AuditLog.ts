@@ -5,6 +5,8 @@ import type { Checkpoint } from './Checkpoint.js';
 import type { CheckpointKeys } from './CheckpointKeys.js';
 import { MerkleTree } from './MerkleTree.js';
 import { CheckpointKeyMissing } from './auditErrors.js';
+import { HASH_BYTES } from './merkleHash.js';
+import { readLeafHashes } from './readLeafHashes.js';
 import { readCheckpoints, toCheckpoint } from './readCheckpoints.js';
 import { signCheckpoint } from './signCheckpoint.js';
 import { verifyLog, type LogVerification } from './verifyLog.js';
@@ -139,17 +141,13 @@ export class AuditLog {
     this.syncing ??= (async () => {
       try {
         for (;;) {
-          const from = this.tree.size;
-          const { rows } = await this.store.query<{ leaf_index: string | number; leaf_hash: Uint8Array }>(
-            'SELECT leaf_index, leaf_hash FROM reintegra.audit_event WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2',
-            [from, SYNC_PAGE],
-          );
-          for (const r of rows) {
+          const leaves = await readLeafHashes(this.store, this.tree.size, SYNC_PAGE);
+          for (const leaf of leaves) {
             // Committed indexes are contiguous; a gap means rows were removed, and proofs stop before it.
-            if (Number(r.leaf_index) !== this.tree.size) return;
-            this.tree.append(Buffer.from(r.leaf_hash));
+            if (leaf.leafIndex !== this.tree.size || leaf.hash.length !== HASH_BYTES) return;
+            this.tree.append(leaf.hash);
           }
-          if (rows.length < SYNC_PAGE) return;
+          if (leaves.length < SYNC_PAGE) return;
         }
       } finally {
         this.syncing = null;

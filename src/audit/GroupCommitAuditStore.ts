@@ -1,9 +1,9 @@
+import { hash } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import type { AuditEvent } from './AuditEvent.js';
 import type { AppendReceipt, AuditStore } from './AuditStore.js';
 import { AuditWriteFailed } from './auditErrors.js';
-import { CanonicalMemberBatch, mergeRuns, storableString } from './canonicalJson.js';
-import { LEAF_HASH_SQL } from './encodeLeaf.js';
+import { CanonicalMemberBatch, joinMembers, mergeRuns, storableString } from './canonicalJson.js';
 
 export interface GroupCommitOptions {
   /** Most events in one group (a request's events are never split). Default 5000. */
@@ -13,23 +13,28 @@ export interface GroupCommitOptions {
 }
 
 /**
- * A request's events, encoded for the log, each part as a JSON array text the group commit joins
- * with the other requests' into its statement parameters. The events travel as a dictionary of
- * their distinct members (`CanonicalMemberBatch`): a 50-person request's events share their
- * caller, operation, time and field lists, and the dictionary is a quarter of the bytes of the
- * events' texts, which the gateway would otherwise build, copy and write for every request.
+ * A run of a request's events that share what the log's request row holds once (time, request
+ * id, caller, purpose, break-glass): as its row will be stored, less where it lands. The events
+ * travel as a dictionary of their distinct members (`CanonicalMemberBatch`): a 50-person
+ * request's events share their caller, operation, time and field lists, and the dictionary is a
+ * quarter of the bytes of the events' texts. `bodies` are the events' canonical texts, hashed
+ * into leaves once the leaf indexes are known.
  */
+interface EncodedRun {
+  count: number;
+  bodies: string[];
+  /** The row's members as JSON object text without the braces, less `first_leaf` and `leaf_hashes`. */
+  fields: string;
+}
+
 interface EncodedEvents {
   count: number;
-  /** The distinct member texts (`"key":value`), as a JSON array of strings. */
-  members: string;
-  memberCount: number;
-  /** Each event as the indexes of its members in `members`, in canonical order: a JSON array of arrays. */
-  specs: string;
-  /** The indexed columns as JSON arrays, sent alongside so the database need not parse each event for them. */
-  at: string;
-  requestIds: string;
-  subjects: string;
+  runs: EncodedRun[];
+}
+
+/** What a request row holds once for all its events: events that differ in it go to rows of their own. */
+function sameRow(a: AuditEvent, b: AuditEvent): boolean {
+  return a.at === b.at && a.requestId === b.requestId && a.caller.agency === b.caller.agency && a.caller.sub === b.caller.sub && a.purpose === b.purpose && a.breakGlass === b.breakGlass;
 }
 
 /**
@@ -38,54 +43,44 @@ interface EncodedEvents {
  */
 function encodeEvents(events: readonly AuditEvent[]): EncodedEvents {
   try {
-    // A request's events share one time: each distinct one is checked once.
-    let checkedAt: string | null = null;
-    for (const e of events) {
-      if (e.at === checkedAt) continue;
-      if (Number.isNaN(Date.parse(e.at))) throw new TypeError(`event time ${JSON.stringify(e.at)} is not ISO 8601`);
-      checkedAt = e.at;
+    const runs: EncodedRun[] = [];
+    for (let start = 0; start < events.length;) {
+      let end = start + 1;
+      while (end < events.length && sameRow(events[start]!, events[end]!)) end++;
+      runs.push(encodeRun(events.slice(start, end)));
+      start = end;
     }
-    const batch = new CanonicalMemberBatch();
-    const indexes = events.map((e) => batch.add(e));
-    const { members, objects } = mergeRuns(batch.members, indexes);
-    return {
-      count: events.length,
-      members: JSON.stringify(members),
-      memberCount: members.length,
-      specs: JSON.stringify(objects),
-      at: JSON.stringify(events.map((e) => e.at)),
-      requestIds: JSON.stringify(events.map((e) => storableString(e.requestId))),
-      subjects: JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject)))),
-    };
+    return { count: events.length, runs };
   } catch (error) {
     throw new AuditWriteFailed('An audit event could not be encoded.', { cause: error });
   }
 }
 
+function encodeRun(events: readonly AuditEvent[]): EncodedRun {
+  const head = events[0]!;
+  if (Number.isNaN(Date.parse(head.at))) throw new TypeError(`event time ${JSON.stringify(head.at)} is not ISO 8601`);
+  const batch = new CanonicalMemberBatch();
+  const indexes = events.map((e) => batch.add(e));
+  const { members, objects } = mergeRuns(batch.members, indexes);
+  const agencies = new Set<string>();
+  for (const e of events) for (const a of e.agencies) agencies.add(storableString(a));
+  const text = (value: string) => JSON.stringify(storableString(value));
+  const fields =
+    `"count":${events.length},"at":${JSON.stringify(head.at)},"request_id":${text(head.requestId)},` +
+    `"caller_agency":${text(head.caller.agency)},"caller_sub":${text(head.caller.sub)},"purpose":${head.purpose === null ? 'null' : text(head.purpose)},` +
+    `"break_glass":${head.breakGlass !== null},"subjects":${JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject))))},` +
+    `"agencies":${JSON.stringify([...agencies].sort())},"members":${JSON.stringify(members)},"specs":${JSON.stringify(objects)}`;
+  return { count: events.length, bodies: objects.map((o) => joinMembers(members, o)), fields };
+}
+
 /**
- * The parameters of a group of `count` events. Each part travels as one JSON array text: the driver sends it as is,
- * where a text[] parameter would be escaped element by element in JavaScript (a tenth of a busy
- * gateway's CPU, measured with --cpu-prof). The parts are JSON already, so they are joined, not
- * quoted. A request's member indexes count from its own first member: `offsets` gives, for each
- * event, where its request's members start in the group's dictionary.
+ * The leaf hashes of `bodies` placed from leaf `first` on (encodeLeaf.ts), as the base64 of
+ * their concatenation. `crypto.hash` is the one-shot form: a `createHash` object per leaf cost a
+ * third of the writer's time.
  */
-function groupParameters(group: readonly EncodedEvents[], count: number): unknown[] {
-  const joined = (part: (p: EncodedEvents) => string) => {
-    const pieces: string[] = [];
-    for (const p of group) {
-      const text = part(p);
-      if (text.length > 2) pieces.push(text.slice(1, -1));
-    }
-    return `[${pieces.join(',')}]`;
-  };
-  const offsets: string[] = [];
-  let base = 0;
-  for (const p of group) {
-    const text = String(base);
-    for (let i = 0; i < p.count; i++) offsets.push(text);
-    base += p.memberCount;
-  }
-  return [joined((p) => p.members), count, joined((p) => p.at), joined((p) => p.requestIds), joined((p) => p.subjects), joined((p) => p.specs), `[${offsets.join(',')}]`];
+function leafHashes(bodies: readonly string[], first: number): string {
+  const hashes = bodies.map((body, i) => hash('sha256', `\u0000{"event":${body},"index":${first + i}}`, 'buffer') as unknown as Buffer);
+  return Buffer.concat(hashes).toString('base64');
 }
 
 interface Pending extends EncodedEvents {
@@ -94,48 +89,33 @@ interface Pending extends EncodedEvents {
 }
 
 /**
- * One statement appends a whole group: it takes the next leaf indexes from the single head row
- * (the row lock serialises writers — every gateway process — so indexes are contiguous and
- * commit in index order), rebuilds each event's canonical text from the dictionary, inserts the
- * events and computes each leaf hash (encodeLeaf.ts) in the same implicit transaction. One round
- * trip per group. The dictionary is one `jsonb` array (its elements are found by position
- * without scanning the array), and `->>` gives each member's text exactly as the gateway wrote
- * it. The texts are rebuilt in one pass over every (event, member) pair, grouped by event: a
- * subquery per event cost the database a fifth more time than the statement that took whole
- * texts. An event with no members is `{}`. A member index that finds nothing makes the event's
- * text NULL, and so do lists of events and of their members that are not of one length: the
- * row breaks the log's NOT NULL check and the whole group fails rather than store an event with
- * a member missing; that check is a scalar subquery, computed once. The dictionary is named
- * once only, in the pass that rebuilds the texts: a CTE named twice is materialised, and read
- * through the copy a 1,000-person request's append took 7.3 s on PGlite instead of 0.6 s (a test
- * checks the plan). The indexed columns come as JSON arrays of their own (parsing each event for
- * them cost the database twice the time); the verifier checks they match the event. The answer
- * is one row, how many events were inserted and the first leaf index, not a row per event.
+ * One statement appends a whole group, a row per run of a request's events, at the leaf indexes
+ * the writer expects: the head (`audit_head`, whose row lock serialises writers — every gateway
+ * process — so indexes are contiguous and commit in index order) moves only if it still stands
+ * where this writer last left it (`$2`), and the rows are inserted only if it moved. The leaf
+ * hashes bind each event to its index, so they are computed for that guess, here, where the
+ * events' texts are already at hand (hashing in SQL cost the database a third of the statement).
+ * When another writer moved the head meanwhile, nothing is written: the writer reads the head
+ * and tries again with hashes for the new place. One round trip per group while one writer is
+ * alone. The head moves by the counts of the rows themselves, and each row's count must agree
+ * with its events, subjects and hashes (the table's CHECK), so the head and the rows cannot part.
+ * The answer is one row: how many events were inserted.
  */
 const APPEND_SQL = `
 WITH head AS (
-  UPDATE reintegra.audit_head SET size = size + $2::bigint WHERE id = 1 RETURNING size - $2::bigint AS base
-), dict AS (
-  SELECT $1::jsonb AS members
-), texts AS (
-  SELECT e.ord, CASE WHEN bool_and(m.member IS NOT NULL) THEN string_agg(m.member, ',' ORDER BY m.pos) END AS members
-    FROM dict,
-      ROWS FROM (json_array_elements($6::json), json_array_elements_text($7::json)) WITH ORDINALITY AS e(spec, off, ord),
-      LATERAL (SELECT dict.members ->> (e.off::int + k.i::int) AS member, k.pos FROM json_array_elements_text(e.spec) WITH ORDINALITY AS k(i, pos)) AS m
-    GROUP BY e.ord
-), batch AS (
-  SELECT head.base + t.ord - 1 AS idx, t.at, t.request_id, t.subject,
-      CASE WHEN NOT (SELECT json_array_length($6::json) = json_array_length($3::json) AND json_array_length($7::json) = json_array_length($3::json)) THEN NULL WHEN texts.ord IS NULL THEN '{}' ELSE '{' || texts.members || '}' END AS body
-    FROM head, ROWS FROM (json_array_elements_text($3::json), json_array_elements_text($4::json), json_array_elements_text($5::json))
-      WITH ORDINALITY AS t(at, request_id, subject, ord)
-    LEFT JOIN texts ON texts.ord = t.ord
+  UPDATE reintegra.audit_head SET size = size + (SELECT sum((x ->> 'count')::bigint) FROM json_array_elements($1::json) AS x)
+   WHERE id = 1 AND size = $2::bigint RETURNING size
 ), inserted AS (
-  INSERT INTO reintegra.audit_event (leaf_index, at, request_id, subject, event, leaf_hash)
-  SELECT idx, at::timestamptz, request_id, subject, body::jsonb, ${LEAF_HASH_SQL}
-  FROM batch
-  RETURNING leaf_index
+  INSERT INTO reintegra.audit_request (first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, agencies, members, specs, leaf_hashes)
+  SELECT r.first_leaf, r.count, r.at, r.request_id, r.caller_agency, r.caller_sub, r.purpose, r.break_glass, r.subjects, r.agencies, r.members, r.specs, decode(r.leaf_hashes, 'base64')
+    FROM head, json_to_recordset($1::json) AS r(first_leaf bigint, count integer, at timestamptz, request_id text, caller_agency text, caller_sub text, purpose text,
+      break_glass boolean, subjects text[], agencies text[], members jsonb, specs json, leaf_hashes text)
+  RETURNING count
 )
-SELECT count(*)::integer AS count, min(leaf_index) AS first FROM inserted`;
+SELECT coalesce(sum(count), 0)::integer AS count FROM inserted`;
+
+/** Tries of one group when other writers keep moving the head first. */
+const MAX_TRIES = 8;
 
 /**
  * Group commit for the audit log. Requests append concurrently; while one group is being
@@ -145,6 +125,8 @@ SELECT count(*)::integer AS count, min(leaf_index) AS first FROM inserted`;
  */
 export class GroupCommitAuditStore implements AuditStore {
   private queue: Pending[] = [];
+  /** Where this writer expects the head (the log's size); null when it must read it first. */
+  private expected: number | null = null;
   private running: Promise<void> | null = null;
   private readonly maxGroupEvents: number;
   private readonly commitTimeoutMs: number;
@@ -201,29 +183,53 @@ export class GroupCommitAuditStore implements AuditStore {
 
   private async commit(group: Pending[]): Promise<void> {
     const count = group.reduce((n, p) => n + p.count, 0);
-    const params = groupParameters(group, count);
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(new Error(`group commit took longer than ${this.commitTimeoutMs} ms`)), this.commitTimeoutMs);
       });
-      const { rows } = await Promise.race([this.store.query<{ count: number; first: string | number | null }>(APPEND_SQL, params, 'reintegra_audit_append'), timeout]);
-      // Fewer rows than events (none when the head row is missing) must not pass as success.
-      const written = Number(rows[0]?.count ?? 0);
-      if (written !== count || rows[0]?.first === null || rows[0]?.first === undefined) throw new Error(`group commit wrote ${written} of ${count} events`);
-      let first = Number(rows[0].first);
+      const first = await Promise.race([this.place(group, count), timeout]);
       this.stats.groups += 1;
       this.stats.events += count;
+      let at = first;
       for (const p of group) {
-        p.resolve({ first, count: p.count });
-        first += p.count;
+        p.resolve({ first: at, count: p.count });
+        at += p.count;
       }
     } catch (error) {
+      // Whether the statement committed is unknown: the head is read again before the next group.
+      this.expected = null;
       this.stats.failedGroups += 1;
       const failure = new AuditWriteFailed('The audit log could not be written.', { cause: error });
       for (const p of group) p.reject(failure);
     } finally {
       clearTimeout(timer);
+    }
+  }
+
+  /** Writes the group at the head this writer expects, reading the head again when another writer moved it; resolves to its first leaf index. */
+  private async place(group: readonly Pending[], count: number): Promise<number> {
+    for (let tries = 1; ; tries++) {
+      this.expected ??= await this.count();
+      const base = this.expected;
+      const rows: string[] = [];
+      let at = base;
+      for (const p of group) {
+        for (const run of p.runs) {
+          rows.push(`{"first_leaf":${at},"leaf_hashes":"${leafHashes(run.bodies, at)}",${run.fields}}`);
+          at += run.count;
+        }
+      }
+      const { rows: result } = await this.store.query<{ count: number }>(APPEND_SQL, [`[${rows.join(',')}]`, base], 'reintegra_audit_append');
+      const written = Number(result[0]?.count ?? 0);
+      if (written === count) {
+        this.expected = base + count;
+        return base;
+      }
+      // Nothing written: the head was not where this writer left it (another writer, or a head row gone).
+      this.expected = null;
+      if (written !== 0) throw new Error(`group commit wrote ${written} of ${count} events`);
+      if (tries >= MAX_TRIES) throw new Error(`the log head kept moving: ${tries} tries`);
     }
   }
 }

@@ -63,7 +63,10 @@ export class PrivacyOfficerView {
   async event(leafIndex: number) {
     this.record('AuditLog.event', { leafIndex });
     const { rows } = await this.log.store.query<Parameters<typeof toLogged>[0]>(
-      `SELECT seq, leaf_index, leaf_hash, event FROM reintegra.audit_event WHERE leaf_index = $1 AND (caller_agency = $2 OR (event -> 'agencies') ? $2)`,
+      // The request row holding the leaf: the one starting at or before it (rows of one event each come first).
+      `SELECT seq, leaf_index, leaf_hash, event FROM reintegra.audit_event
+        WHERE first_leaf = coalesce((SELECT max(first_leaf) FROM reintegra.audit_request WHERE first_leaf <= $1), $1) AND leaf_index = $1
+          AND (caller_agency = $2 OR (event -> 'agencies') ? $2)`,
       [leafIndex, this.agency],
     );
     return rows[0] ? toAuditApi.event(toLogged(rows[0])) : null;

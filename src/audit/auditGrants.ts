@@ -9,10 +9,12 @@ export function auditGrants(role: string): string[] {
   return [
     `GRANT USAGE ON SCHEMA reintegra TO ${role}`,
     `GRANT SELECT ON reintegra.migration TO ${role}`,
-    `GRANT SELECT, INSERT ON reintegra.audit_event, reintegra.audit_checkpoint TO ${role}`,
-    `REVOKE UPDATE, DELETE, TRUNCATE ON reintegra.audit_event, reintegra.audit_checkpoint FROM ${role}`,
+    `GRANT SELECT, INSERT ON reintegra.audit_request, reintegra.audit_checkpoint TO ${role}`,
+    `GRANT SELECT ON reintegra.audit_event, reintegra.audit_event_row TO ${role}`,
+    `REVOKE INSERT, UPDATE, DELETE, TRUNCATE ON reintegra.audit_event, reintegra.audit_event_row FROM ${role}`,
+    `REVOKE UPDATE, DELETE, TRUNCATE ON reintegra.audit_request, reintegra.audit_checkpoint FROM ${role}`,
     // The next leaf index; its trigger lets it only grow.
     `GRANT SELECT, UPDATE ON reintegra.audit_head TO ${role}`,
-    `GRANT USAGE ON SEQUENCE reintegra.audit_event_seq_seq, reintegra.audit_checkpoint_seq_seq TO ${role}`,
+    `GRANT USAGE ON SEQUENCE reintegra.audit_request_seq_seq, reintegra.audit_checkpoint_seq_seq TO ${role}`,
   ];
 }

@@ -20,9 +20,14 @@ interface Row { seq: string | number; leaf_index: string | number; leaf_hash: Ui
 export async function searchEvents(store: Pick<Store, 'query'>, scopeAgency: string, filter: AuditEventFilter, page: { first: number; after?: number | null }): Promise<EventPage> {
   const params: unknown[] = [];
   let where = eventWhere(scopeAgency, filter, params);
-  if (page.after !== undefined && page.after !== null) where += ` AND leaf_index < $${params.push(page.after)}`;
+  if (page.after !== undefined && page.after !== null) {
+    const after = `$${params.push(page.after)}`;
+    where += ` AND first_leaf < ${after} AND leaf_index < ${after}`;
+  }
   const { rows } = await store.query<Row>(
-    `SELECT seq, leaf_index, leaf_hash, event FROM reintegra.audit_event WHERE ${where} ORDER BY leaf_index DESC LIMIT $${params.push(page.first + 1)}`,
+    // By the request's first leaf, then the event's: the same order as by leaf index alone, which
+    // the request table's primary key gives without expanding every request in scope first.
+    `SELECT seq, leaf_index, leaf_hash, event FROM reintegra.audit_event WHERE ${where} ORDER BY first_leaf DESC, leaf_index DESC LIMIT $${params.push(page.first + 1)}`,
     params,
   );
   const hasMore = rows.length > page.first;

@@ -117,6 +117,71 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
+ * The audit log a request to a row (src/audit/README.md, "Storage"): one row holds the events a
+ * request appended, as the dictionary of their distinct member texts (`members`, a JSON array
+ * of strings) and each event as the indexes of its members (`specs`), with the leaf hashes the
+ * gateway computed (32 bytes per event, in order) and what every event of the request shares as
+ * indexed columns. Storing and indexing each event as a row of its own cost the database four
+ * times the CPU of the rest of the request (BENCHMARKS.md). The rows written before stay in
+ * `audit_event_row` (renamed), and `audit_event` becomes the view of every event, one row each,
+ * with the columns it had: readers, people and tools keep reading it. Its `first_leaf`,
+ * `subjects` and `agencies` columns are the request's, so that a reader's condition on them
+ * reaches the request table's indexes. `audit_request_seq_seq` continues the old sequence, so
+ * that row order stays increasing across the change.
+ */
+const AUDIT_REQUEST_ROWS: Migration = {
+  id: 300,
+  statements: [
+    'ALTER TABLE reintegra.audit_event RENAME TO audit_event_row',
+    // Every member index of every event names a member of the row's dictionary (a spec that is
+    // not a list of integers fails the statement): a row cannot hold an event with a member missing.
+    `CREATE FUNCTION reintegra.audit_specs_in(specs json, members jsonb) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+       SELECT coalesce(bool_and(k.i::integer >= 0 AND k.i::integer < jsonb_array_length(members)), true)
+         FROM json_array_elements(specs) AS s(spec), json_array_elements_text(s.spec) AS k(i)
+     $$`,
+    `CREATE TABLE reintegra.audit_request (
+       seq           bigserial NOT NULL UNIQUE,
+       first_leaf    bigint PRIMARY KEY CHECK (first_leaf >= 0),
+       count         integer NOT NULL CHECK (count > 0),
+       at            timestamptz NOT NULL,
+       request_id    text NOT NULL,
+       caller_agency text NOT NULL,
+       caller_sub    text NOT NULL,
+       purpose       text,
+       break_glass   boolean NOT NULL,
+       subjects      text[] NOT NULL,
+       agencies      text[] NOT NULL,
+       members       jsonb NOT NULL,
+       specs         json NOT NULL,
+       leaf_hashes   bytea NOT NULL,
+       CHECK (cardinality(subjects) = count AND json_array_length(specs) = count AND octet_length(leaf_hashes) = 32 * count),
+       CHECK (reintegra.audit_specs_in(specs, members))
+     )`,
+    "SELECT setval('reintegra.audit_request_seq_seq', (SELECT coalesce(max(seq), 0) + 1 FROM reintegra.audit_event_row), false)",
+    'CREATE INDEX audit_request_subjects ON reintegra.audit_request USING gin (subjects)',
+    'CREATE INDEX audit_request_caller ON reintegra.audit_request (caller_agency, caller_sub, at)',
+    'CREATE INDEX audit_request_at ON reintegra.audit_request (at)',
+    'CREATE INDEX audit_request_agencies ON reintegra.audit_request USING gin (agencies)',
+    'CREATE INDEX audit_request_break_glass ON reintegra.audit_request (at) WHERE break_glass',
+    `CREATE TRIGGER audit_request_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON reintegra.audit_request
+       FOR EACH STATEMENT EXECUTE FUNCTION reintegra.audit_refuse_change()`,
+    `CREATE VIEW reintegra.audit_event AS
+       SELECT seq, leaf_index, at, request_id, subject, event, leaf_hash, caller_agency, caller_sub, purpose, outcome, break_glass, on_case_team,
+              leaf_index AS first_leaf, ARRAY[subject] AS subjects, ARRAY(SELECT jsonb_array_elements_text(event -> 'agencies')) AS agencies
+         FROM reintegra.audit_event_row
+       UNION ALL
+       SELECT r.seq, r.first_leaf + e.ord - 1, r.at, r.request_id, r.subjects[e.ord], e.event, substring(r.leaf_hashes FROM (e.ord::integer - 1) * 32 + 1 FOR 32),
+              r.caller_agency, r.caller_sub, r.purpose, e.event ->> 'outcome', r.break_glass, (e.event ->> 'onCaseTeam')::boolean,
+              r.first_leaf, r.subjects, r.agencies
+         FROM reintegra.audit_request r
+         CROSS JOIN LATERAL (
+           SELECT s.ord, ('{' || coalesce((SELECT string_agg(r.members ->> k.i::integer, ',' ORDER BY k.pos) FROM json_array_elements_text(s.spec) WITH ORDINALITY AS k(i, pos)), '') || '}')::jsonb AS event
+             FROM json_array_elements(r.specs) WITH ORDINALITY AS s(spec, ord)
+         ) e`,
+  ],
+};
+
+/**
  * Identity links decided by case coordinators (src/linkage): an agency's record of a person that
  * did not link by national identifier, confirmed or rejected. Access metadata keyed by the
  * person's pseudonym, never names. One confirmed record per person and agency, and an agency's
@@ -151,7 +216,7 @@ export async function migrate(store: Store): Promise<void> {
   }
   const { rows } = await store.query<{ id: number }>('SELECT id FROM reintegra.migration');
   const applied = new Set(rows.map((r) => Number(r.id)));
-  for (const m of [...MIGRATIONS, IDENTITY_LINKS]) {
+  for (const m of [...MIGRATIONS, IDENTITY_LINKS, AUDIT_REQUEST_ROWS]) {
     if (applied.has(m.id)) continue;
     await store.transaction(async (tx) => {
       const statements = 'statements' in m ? m.statements : m.sql.split(';').map((s) => s.trim()).filter(Boolean);

@@ -58,7 +58,7 @@ describe('durable audit before the response', () => {
   it('answers 503 AUDIT_UNAVAILABLE and releases nothing while the store refuses writes, and recovers after', async () => {
     const person = gw.world.people.find((p) => gw.world.knownToAll.includes(p.nationalId.value) && p.story === 'PAROLE')!;
     const before = await gw.gateway.auditStore.count();
-    await gw.gateway.store.query('ALTER TABLE reintegra.audit_event ADD CONSTRAINT test_outage CHECK (false) NOT VALID');
+    await gw.gateway.store.query('ALTER TABLE reintegra.audit_request ADD CONSTRAINT test_outage CHECK (false) NOT VALID');
     try {
       const glass = await gql(gw.url, PEOPLE, { token, purpose: 'EMERGENCY', variables: { ids: [idOf(person)] }, headers: { 'x-break-glass': 'Outage-time emergency: the person is missing from the hostel.' } });
       expect(glass.status).toBe(503);
@@ -69,7 +69,7 @@ describe('durable audit before the response', () => {
       expect(text).not.toContain(person.familyName);
       expect(text).not.toContain(person.nationalId.value);
     } finally {
-      await gw.gateway.store.query('ALTER TABLE reintegra.audit_event DROP CONSTRAINT test_outage');
+      await gw.gateway.store.query('ALTER TABLE reintegra.audit_request DROP CONSTRAINT test_outage');
     }
     expect(await gw.gateway.auditStore.count()).toBe(before);
     const again = await gql(gw.url, PEOPLE, { token, purpose: 'RELEASE_PLANNING', variables: { ids: [idOf(person)] } });

@@ -163,9 +163,10 @@ describe('the privacy-officer API', () => {
     expect(before.checkpoints).toBeGreaterThanOrEqual(2);
     await gw.gateway.store.transaction(async (tx) => {
       await tx.query('SET LOCAL session_replication_role = replica');
-      await tx.query(`UPDATE reintegra.audit_event SET event = jsonb_set(event, '{breakGlass}', 'null') WHERE request_id = 'glass-1'`);
+      // The request's row: its first member text gains a trailing space (still JSON, no longer what was hashed).
+      await tx.query(`UPDATE reintegra.audit_request SET members = jsonb_set(members, '{0}', to_jsonb((members ->> 0) || ' ')) WHERE request_id = 'glass-1'`);
     });
-    const { rows } = await gw.gateway.store.query<{ leaf_index: number }>("SELECT leaf_index FROM reintegra.audit_event WHERE request_id = 'glass-1'");
+    const { rows } = await gw.gateway.store.query<{ leaf_index: number }>("SELECT leaf_index FROM reintegra.audit_event WHERE request_id = 'glass-1' ORDER BY leaf_index");
     const after = (await asPrivacyOfficer(gw, 'probation', q)).body.data!.auditLog.verify;
     expect(after.ok).toBe(false);
     expect(after.firstProblem).toMatchObject({ kind: 'ALTERED', leafIndex: Number(rows[0]!.leaf_index) });

@@ -65,13 +65,14 @@ describe('reintegra audit verify on an on-disk PGlite store', () => {
 
   it('exits 1 naming the first bad entry once a row was altered', async () => {
     const store = await openStore({ kind: 'pglite', dataDir: `${dir.path}/data` });
-    await tamper(store, `UPDATE reintegra.audit_event SET event = jsonb_set(event, '{caller,sub}', '"someone-else"') WHERE leaf_index = 4`);
+    // The third request's row (leaves 4 and 5, seq 3): its caller rewritten.
+    await tamper(store, `UPDATE reintegra.audit_request SET members = replace(members::text, 'officer-1', 'someone-else')::jsonb WHERE first_leaf = 4`);
     await store.close();
     const run = await reintegra(['audit', 'verify', '--config', config, '--json']);
     expect(run.code).toBe(1);
     const report = JSON.parse(run.stdout) as { ok: boolean; problems: Array<{ kind: string; leafIndex: number; seq: number }> };
     expect(report.ok).toBe(false);
-    expect(report.problems[0]).toMatchObject({ kind: 'ALTERED', leafIndex: 4, seq: 5 });
+    expect(report.problems[0]).toMatchObject({ kind: 'ALTERED', leafIndex: 4, seq: 3 });
   });
 });
 
@@ -96,10 +97,10 @@ describeWithPostgres('reintegra audit verify on PostgreSQL', () => {
 
   it('exits 0 on an intact log and 1 naming the missing entry once a row was deleted', async () => {
     expect((await reintegra(['audit', 'verify', '--config', config])).code).toBe(0);
-    await tamper(store, 'DELETE FROM reintegra.audit_event WHERE leaf_index = 6');
+    await tamper(store, 'DELETE FROM reintegra.audit_request WHERE first_leaf = 6');
     const run = await reintegra(['audit', 'verify', '--config', config]);
     expect(run.code).toBe(1);
-    expect(run.stdout).toMatch(/^audit log FAILED verification: first bad entry: leaf 6: missing \(the next row, seq 8, has leaf 7\)\n/);
+    expect(run.stdout).toMatch(/^audit log FAILED verification: first bad entry: leaf 6–7: missing \(the next row, seq 5, has leaf 8\)\n/);
   });
 });
 

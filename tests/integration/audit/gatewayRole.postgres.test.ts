@@ -43,11 +43,14 @@ describeWithPostgres('the gateway’s database role with the documented audit gr
 
   it('may not change or remove events or checkpoints, nor switch the triggers off', async () => {
     for (const sql of [
-      "UPDATE reintegra.audit_event SET event = '{}'",
-      'DELETE FROM reintegra.audit_event',
-      'TRUNCATE reintegra.audit_event',
+      'UPDATE reintegra.audit_request SET count = 1',
+      'DELETE FROM reintegra.audit_request',
+      'TRUNCATE reintegra.audit_request',
+      "UPDATE reintegra.audit_event_row SET event = '{}'",
+      'DELETE FROM reintegra.audit_event_row',
+      "INSERT INTO reintegra.audit_event_row (at, request_id, event) VALUES (now(), 'r', '{}')",
       'DELETE FROM reintegra.audit_checkpoint',
-      'ALTER TABLE reintegra.audit_event DISABLE TRIGGER audit_event_append_only',
+      'ALTER TABLE reintegra.audit_request DISABLE TRIGGER audit_request_append_only',
       'SET session_replication_role = replica',
     ]) {
       await expect(gateway.query(sql), sql).rejects.toMatchObject({ code: expect.stringMatching(/^42501$/) });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { AuditWriteFailed, GroupCommitAuditStore, joinMembers, type AuditEvent } from '../../../src/audit/index.js';
+import { AuditWriteFailed, GroupCommitAuditStore, eventLeafHash, joinMembers, type AuditEvent } from '../../../src/audit/index.js';
 import type { Store } from '../../../src/store/index.js';
 
 function eventFor(requestId: string): AuditEvent {
@@ -18,47 +18,75 @@ function eventFor(requestId: string): AuditEvent {
   };
 }
 
-/** What the append statement rebuilds from its parameters: each event's text, from the dictionary. */
-function eventsOf(params: unknown[]): AuditEvent[] {
-  const members = JSON.parse(params[0] as string) as string[];
-  const specs = JSON.parse(params[5] as string) as number[][];
-  const offsets = JSON.parse(params[6] as string) as number[];
-  expect(specs).toHaveLength(offsets.length);
-  expect(params[1]).toBe(specs.length);
-  return specs.map((spec, i) => JSON.parse(joinMembers(members, spec.map((k) => {
-    expect(members[k + offsets[i]!]).toBeDefined();
-    return k + offsets[i]!;
-  }))) as AuditEvent);
+interface SentRow { first_leaf: number; count: number; leaf_hashes: string; request_id: string; subjects: Array<string | null>; members: string[]; specs: number[][] }
+
+/**
+ * What the append statement stores from its parameters: a row per run of a request's events,
+ * each event's text rebuilt from the row's dictionary, and its leaf hash checked against the
+ * reference encoder at the leaf the row names.
+ */
+function eventsOf(params: unknown[]): { base: number; bodies: AuditEvent[] } {
+  const rows = JSON.parse(params[0] as string) as SentRow[];
+  const base = params[1] as number;
+  const bodies: AuditEvent[] = [];
+  let next = base;
+  for (const row of rows) {
+    expect(row.first_leaf).toBe(next);
+    expect(row.specs).toHaveLength(row.count);
+    expect(row.subjects).toHaveLength(row.count);
+    const hashes = Buffer.from(row.leaf_hashes, 'base64');
+    expect(hashes).toHaveLength(32 * row.count);
+    row.specs.forEach((spec, i) => {
+      for (const k of spec) expect(row.members[k]).toBeDefined();
+      const event = JSON.parse(joinMembers(row.members, spec)) as AuditEvent;
+      expect(event.requestId).toBe(row.request_id);
+      expect(hashes.subarray(32 * i, 32 * (i + 1)).equals(eventLeafHash(event, row.first_leaf + i))).toBe(true);
+      bodies.push(event);
+    });
+    next += row.count;
+  }
+  return { base, bodies };
 }
 
-/** A store whose statements the test completes one by one: records each group, assigns leaf indexes. */
+/**
+ * A store whose statements the test completes one by one: records each group, and keeps the
+ * log's head as the database would: a group sent for another head than the current one writes
+ * nothing. `moveHead` stands for another writer appending meanwhile.
+ */
 function manualStore() {
   let size = 0;
-  const groups: Array<{ bodies: AuditEvent[]; finish(ok?: boolean): void }> = [];
+  const groups: Array<{ base: number; bodies: AuditEvent[]; finish(ok?: boolean): void }> = [];
   const waiting: Array<() => void> = [];
   const fake = {
     groups,
+    headReads: 0,
+    moveHead: (n: number) => (size += n),
     /** Resolves once `n` groups have been sent. */
     sent: (n: number) => new Promise<void>((resolve) => {
       const check = () => (groups.length >= n ? resolve() : waiting.push(check));
       check();
     }),
-    query: (_sql: string, params?: unknown[]) =>
-      new Promise<{ rows: Array<{ count: number; first: number | null }> }>((resolve, reject) => {
-        // The events travel as a dictionary of members and each event's member indexes.
-        const bodies = eventsOf(params!);
+    query: (sql: string, params?: unknown[]) => {
+      if (sql.startsWith('SELECT size FROM reintegra.audit_head')) {
+        fake.headReads += 1;
+        return Promise.resolve({ rows: [{ size: String(size) }] });
+      }
+      return new Promise<{ rows: Array<{ count: number }> }>((resolve, reject) => {
+        const { base, bodies } = eventsOf(params!);
         groups.push({
+          base,
           bodies,
           finish(ok = true) {
             if (!ok) return reject(new Error('connection reset'));
-            const base = size;
+            if (base !== size) return resolve({ rows: [{ count: 0 }] });
             size += bodies.length;
-            // What the append statement answers: how many rows it inserted and the first leaf index.
-            resolve({ rows: [{ count: bodies.length, first: base }] });
+            // What the append statement answers: how many events it inserted.
+            resolve({ rows: [{ count: bodies.length }] });
           },
         });
         waiting.splice(0).forEach((w) => w());
-      }),
+      });
+    },
   };
   return fake as typeof fake & Pick<Store, 'query'>;
 }
@@ -130,6 +158,37 @@ describe('group commit of audit events', () => {
     expect(log.stats).toEqual({ groups: 2, events: 2, failedGroups: 1 });
   });
 
+  it('writes at the head it expects, and when another writer moved it, reads the head again and hashes for the new place', async () => {
+    const store = manualStore();
+    const log = new GroupCommitAuditStore(store);
+    const a = log.append([eventFor('a'), eventFor('a')]);
+    await store.sent(1);
+    store.groups[0]!.finish();
+    expect(await a).toEqual({ first: 0, count: 2 });
+    store.moveHead(5);
+    const b = log.append([eventFor('b')]);
+    await store.sent(2);
+    expect(store.groups[1]!.base).toBe(2);
+    store.groups[1]!.finish(); // written nowhere: the head is at 7
+    await store.sent(3);
+    expect(store.groups[2]!.base).toBe(7);
+    store.groups[2]!.finish();
+    expect(await b).toEqual({ first: 7, count: 1 });
+    expect(store.headReads).toBe(2);
+    expect(log.stats).toEqual({ groups: 2, events: 3, failedGroups: 0 });
+  });
+
+  it('keeps a request whose events differ in caller or time in rows of their own, each row one caller and time', async () => {
+    const store = manualStore();
+    const log = new GroupCommitAuditStore(store);
+    const other = { ...eventFor('a'), caller: { sub: 't', agency: 'welfare', roles: ['social_worker'], client: null } };
+    const append = log.append([eventFor('a'), other, eventFor('a')]);
+    await store.sent(1);
+    store.groups[0]!.finish();
+    expect(await append).toEqual({ first: 0, count: 3 });
+    expect(store.groups[0]!.bodies.map((e) => e.caller.agency)).toEqual(['probation', 'welfare', 'probation']);
+  });
+
   it('fails the requests of a group that does not commit in time', async () => {
     const store = manualStore();
     const log = new GroupCommitAuditStore(store, { commitTimeoutMs: 30 });
@@ -147,7 +206,7 @@ describe('group commit of audit events', () => {
   });
 
   it('fails rather than reports success when the statement wrote fewer rows than it was given', async () => {
-    const log = new GroupCommitAuditStore({ query: async () => ({ rows: [] }) });
+    const log = new GroupCommitAuditStore({ query: async (sql: string) => ({ rows: sql.startsWith('SELECT size') ? [{ size: '0' }] : [] }) } as unknown as Pick<Store, 'query'>);
     await expect(log.append([eventFor('a')])).rejects.toBeInstanceOf(AuditWriteFailed);
   });
 
