@@ -1,7 +1,7 @@
 import { importJWK, compactVerify } from 'jose';
 import { expect, it } from 'vitest';
-import { AuditLog, AuditWriteFailed, GroupCommitAuditStore, canonicalJson, loadCheckpointKeys, type CheckpointKeys } from '../../../src/audit/index.js';
-import type { Store } from '../../../src/store/index.js';
+import { AuditLog, AuditWriteFailed, GroupCommitAuditStore, canonicalJson, loadCheckpointKeys, searchEvents, type CheckpointKeys } from '../../../src/audit/index.js';
+import { migrate, type Store } from '../../../src/store/index.js';
 import { rfcRoot, verifyConsistency, verifyInclusion } from '../../unit/audit/rfc6962Verifier.js';
 import { independentLeafHash, newSigningKey, sampleEvent, tamper } from './auditFixtures.js';
 
@@ -236,5 +236,51 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
       expect(await log.checkpointIfGrown()).toBeNull();
       expect((await log.checkpoints(10)).map((c) => c.treeSize)).toEqual([1]);
     });
+  });
+
+  it('keeps the events written a row each before migration 300 in the same log: verified, searched and proved with the new ones', async () => {
+    keys ??= await loadCheckpointKeys({ signingKey: await newSigningKey() }, '.');
+    const h = await fresh();
+    try {
+      // The schema as it was before migration 300, holding three events a row each.
+      await h.store.transaction(async (tx) => {
+        for (const sql of [
+          'DROP VIEW reintegra.audit_event',
+          'DROP TABLE reintegra.audit_request',
+          'DROP FUNCTION reintegra.audit_specs_in(json, jsonb)',
+          'ALTER TABLE reintegra.audit_event_row RENAME TO audit_event',
+          'DELETE FROM reintegra.migration WHERE id = 300',
+        ]) await tx.query(sql);
+      });
+      const old = [sampleEvent('old-1', 'p-1'), sampleEvent('old-1', 'p-2'), sampleEvent('old-2', 'p-1')];
+      for (const [i, e] of old.entries()) {
+        await h.store.query('INSERT INTO reintegra.audit_event (leaf_index, at, request_id, subject, event, leaf_hash) VALUES ($1, $2, $3, $4, $5, $6)', [i, e.at, e.requestId, e.subject, JSON.stringify(e), independentLeafHash(e, i)]);
+      }
+      await h.store.query('UPDATE reintegra.audit_head SET size = 3');
+      await migrate(h.store);
+
+      const log = new AuditLog(h.store, new GroupCommitAuditStore(h.store), keys);
+      const added = [sampleEvent('new-1', 'p-1'), sampleEvent('new-1', 'p-3')];
+      expect(await log.append(added)).toEqual({ first: 3, count: 2 });
+      await log.checkpoint();
+      expect(await log.verify()).toMatchObject({ ok: true, treeSize: 5, legacyEvents: 0, problems: [] });
+      const { rows } = await h.store.query<{ leaf_index: string | number; seq: string | number }>('SELECT leaf_index, seq FROM reintegra.audit_event ORDER BY leaf_index');
+      expect(rows.map((r) => Number(r.leaf_index))).toEqual([0, 1, 2, 3, 4]);
+      expect(Number(rows[3]!.seq)).toBeGreaterThan(Number(rows[2]!.seq)); // the row sequence goes on
+
+      const page = await searchEvents(h.store, 'probation', { subject: 'p-1' }, { first: 10 });
+      expect(page.events.map((e) => [e.leafIndex, e.event.requestId])).toEqual([[3, 'new-1'], [2, 'old-2'], [0, 'old-1']]);
+      const firstPage = await searchEvents(h.store, 'probation', {}, { first: 3 });
+      const secondPage = await searchEvents(h.store, 'probation', {}, { first: 3, after: Number(firstPage.endCursor) });
+      expect([...firstPage.events, ...secondPage.events].map((e) => e.leafIndex)).toEqual([4, 3, 2, 1, 0]);
+
+      const leaves = [...old, ...added].map((e, i) => independentLeafHash(e, i));
+      for (const m of [1, 4]) {
+        const proof = await log.inclusionProof(m);
+        expect(verifyInclusion(m, 5, leaves[m]!, proof.path, rfcRoot(leaves))).toBe(true);
+      }
+    } finally {
+      await h.close();
+    }
   });
 }
