@@ -70,6 +70,9 @@ function encodeRun(events: readonly AuditEvent[]): EncodedRun {
     `"caller_agency":${text(head.caller.agency)},"caller_sub":${text(head.caller.sub)},"purpose":${head.purpose === null ? 'null' : text(head.purpose)},` +
     `"break_glass":${head.breakGlass !== null},"subjects":${JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject))))},` +
     `"agencies":${JSON.stringify([...agencies].sort())},"members":${JSON.stringify(members)},"specs":${JSON.stringify(objects)}`;
+  // mergeRuns gives indexes into `members` by construction; a text hashed with a member missing
+  // could never be read back as it was hashed, so a broken encoding fails the request here.
+  for (const o of objects) for (const k of o) if (members[k] === undefined) throw new RangeError(`member ${k} is not in the dictionary`);
   return { count: events.length, bodies: objects.map((o) => joinMembers(members, o)), fields };
 }
 

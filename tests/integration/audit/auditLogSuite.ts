@@ -78,27 +78,42 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
     });
   });
 
-  it('fails the whole group, storing nothing, when an event names a member the dictionary does not hold or has no member list', async () => {
+  it('fails the whole group, storing nothing, when a row’s events, subjects and leaf hashes disagree in number', async () => {
     await withLog(async (h, log) => {
       await log.append([sampleEvent('before', 'p-0')]);
-      // Writers whose encoding went wrong: the second event's last member index points past the
-      // dictionary, or the second event's member list is missing.
-      const broken = (spoil: (specs: number[][]) => void) => new GroupCommitAuditStore({
+      // Writers whose encoding went wrong: an event's member list, a subject or a hash missing.
+      type SentRow = { specs: number[][]; subjects: string[]; leaf_hashes: string };
+      const broken = (spoil: (row: SentRow) => void) => new GroupCommitAuditStore({
         query: (sql, params, name) => {
           if (!sql.includes('INSERT')) return h.store.query(sql, params, name);
-          const rows = JSON.parse(params![0] as string) as Array<{ specs: number[][] }>;
-          spoil(rows[0]!.specs);
+          const rows = JSON.parse(params![0] as string) as SentRow[];
+          spoil(rows[0]!);
           return h.store.query(sql, [JSON.stringify(rows), ...params!.slice(1)], name);
         },
       });
       const events = () => [sampleEvent('broken', 'p-1'), sampleEvent('broken', 'p-2')];
-      await expect(broken((specs) => specs[1]!.push(10_000)).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
-      await expect(broken((specs) => specs.pop()).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
+      await expect(broken((row) => row.specs.pop()).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
+      await expect(broken((row) => row.subjects.pop()).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
+      await expect(broken((row) => (row.leaf_hashes = row.leaf_hashes.slice(0, 44))).append(events())).rejects.toBeInstanceOf(AuditWriteFailed);
       expect(await log.size()).toBe(1);
       const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::integer AS n FROM reintegra.audit_event');
       expect(rows[0]!.n).toBe(1);
       await log.checkpoint();
       expect(await log.verify()).toMatchObject({ ok: true, treeSize: 1, problems: [] });
+    });
+  });
+
+  it('names an event whose member index points past its dictionary, or whose text is no longer JSON, as altered; the view still reads', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(
+        h.store,
+        `UPDATE reintegra.audit_request SET specs = '[[0, 10000]]' WHERE first_leaf = 16`,
+        `UPDATE reintegra.audit_request SET members = jsonb_set(members, '{0}', to_jsonb('"broken'::text)) WHERE first_leaf = 19`,
+      );
+      expect((await log.verify()).problems.map((p) => `${p.kind}@${p.leafIndex}`)).toEqual(expect.arrayContaining(['ALTERED@16', 'ALTERED@19']));
+      const { rows } = await h.store.query<{ n: number }>('SELECT count(*)::integer AS n FROM reintegra.audit_event WHERE leaf_index BETWEEN 10 AND 18');
+      expect(rows[0]!.n).toBe(9);
     });
   });
 
@@ -247,7 +262,6 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
         for (const sql of [
           'DROP VIEW reintegra.audit_event',
           'DROP TABLE reintegra.audit_request',
-          'DROP FUNCTION reintegra.audit_specs_in(json, jsonb)',
           'ALTER TABLE reintegra.audit_event_row RENAME TO audit_event',
           'DELETE FROM reintegra.migration WHERE id = 300',
         ]) await tx.query(sql);
