@@ -22,35 +22,70 @@ export interface AuditEventFilter {
   requestId?: string | null;
 }
 
+/** A filter as SQL: the condition on an event, and the one its request row must meet (alias `r`; see eventRows.ts). */
+export interface EventConditions {
+  events: string;
+  requests: string;
+}
+
 /**
- * The SQL condition for `filter` within a privacy officer's scope, appending its parameters to
- * `params`, over the `reintegra.audit_event` view. Scope: an officer of agency A sees the events
- * where the caller was of agency A (what A's staff did) or A's system was read (what was done
- * with A's data). Only events in the Merkle log are searched. A condition on what differs from
- * event to event of a request (the person, the agencies read) comes twice: on the event, and on
- * its request's `subjects` or `agencies`, which is what reaches the request table's indexes.
+ * The SQL conditions for `filter` within a privacy officer's scope, appending their parameters to
+ * `params`. Scope: an officer of agency A sees the events where the caller was of agency A (what
+ * A's staff did) or A's system was read (what was done with A's data). Only events in the Merkle
+ * log are searched. A request row is kept when one of its events may match: the person among its
+ * subjects, the agency among the agencies its events read.
  */
-export function eventWhere(scopeAgency: string, filter: AuditEventFilter, params: unknown[]): string {
+export function eventWhere(scopeAgency: string, filter: AuditEventFilter, params: unknown[]): EventConditions {
   const p = (value: unknown) => `$${params.push(value)}`;
   const scope = p(scopeAgency);
-  const parts = ['leaf_index IS NOT NULL', `(caller_agency = ${scope} OR agencies @> ARRAY[${scope}]::text[])`, `(caller_agency = ${scope} OR (event -> 'agencies') ? ${scope})`];
+  // agency_list: the event's agencies between spaces (eventRows.ts); agency ids hold no spaces.
+  const events = ['leaf_index IS NOT NULL', `(caller_agency = ${scope} OR position(' ' || ${scope} || ' ' IN agency_list) > 0)`];
+  const requests = [`(r.caller_agency = ${scope} OR r.agencies @> ARRAY[${scope}]::text[])`];
+  const both = (event: string, request: string) => {
+    events.push(event);
+    requests.push(request);
+  };
   if (filter.subject) {
     const subjects = p([filter.subject, ...(filter.formerSubjects ?? [])]);
-    parts.push(`subjects && ${subjects}::text[]`, `subject = ANY(${subjects}::text[])`);
+    both(`subject = ANY(${subjects}::text[])`, `r.subjects && ${subjects}::text[]`);
   }
-  if (filter.callerSub) parts.push(`caller_sub = ${p(filter.callerSub)}`);
-  if (filter.callerAgency) parts.push(`caller_agency = ${p(filter.callerAgency)}`);
+  if (filter.callerSub) {
+    const sub = p(filter.callerSub);
+    both(`caller_sub = ${sub}`, `r.caller_sub = ${sub}`);
+  }
+  if (filter.callerAgency) {
+    const agency = p(filter.callerAgency);
+    both(`caller_agency = ${agency}`, `r.caller_agency = ${agency}`);
+  }
   if (filter.agency) {
     const agency = p(filter.agency);
-    parts.push(`agencies @> ARRAY[${agency}]::text[]`, `(event -> 'agencies') ? ${agency}`);
+    both(`(event -> 'agencies') ? ${agency}`, `r.agencies @> ARRAY[${agency}]::text[]`);
   }
-  if (filter.from) parts.push(`at >= ${p(filter.from)}::timestamptz`);
-  if (filter.to) parts.push(`at < ${p(filter.to)}::timestamptz`);
-  if (filter.purpose) parts.push(`purpose = ${p(filter.purpose)}`);
-  if (filter.outcome) parts.push(`outcome = ${p(filter.outcome)}`);
-  if (typeof filter.breakGlass === 'boolean') parts.push(`break_glass = ${p(filter.breakGlass)}`);
-  if (filter.outsideCaseTeam === true) parts.push(`on_case_team IS FALSE AND outcome IN ('RELEASED', 'PARTIAL')`);
-  if (filter.outsideCaseTeam === false) parts.push(`(on_case_team IS NOT FALSE OR outcome NOT IN ('RELEASED', 'PARTIAL'))`);
-  if (filter.requestId) parts.push(`request_id = ${p(filter.requestId)}`);
-  return parts.join(' AND ');
+  if (filter.from) {
+    const from = p(filter.from);
+    both(`at >= ${from}::timestamptz`, `r.at >= ${from}::timestamptz`);
+  }
+  if (filter.to) {
+    const to = p(filter.to);
+    both(`at < ${to}::timestamptz`, `r.at < ${to}::timestamptz`);
+  }
+  if (filter.purpose) {
+    const purpose = p(filter.purpose);
+    both(`purpose = ${purpose}`, `r.purpose = ${purpose}`);
+  }
+  if (filter.outcome) {
+    const outcome = p(filter.outcome);
+    both(`outcome = ${outcome}`, `${outcome} = ANY(r.outcomes)`);
+  }
+  if (typeof filter.breakGlass === 'boolean') {
+    const glass = p(filter.breakGlass);
+    both(`break_glass = ${glass}`, `r.break_glass = ${glass}`);
+  }
+  if (filter.outsideCaseTeam === true) events.push(`on_case_team IS FALSE AND outcome IN ('RELEASED', 'PARTIAL')`);
+  if (filter.outsideCaseTeam === false) events.push(`(on_case_team IS NOT FALSE OR outcome NOT IN ('RELEASED', 'PARTIAL'))`);
+  if (filter.requestId) {
+    const id = p(filter.requestId);
+    both(`request_id = ${id}`, `r.request_id = ${id}`);
+  }
+  return { events: events.join(' AND '), requests: requests.join(' AND ') };
 }

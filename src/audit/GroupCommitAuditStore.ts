@@ -69,12 +69,22 @@ function encodeRun(events: readonly AuditEvent[]): EncodedRun {
     `"count":${events.length},"at":${JSON.stringify(head.at)},"request_id":${text(head.requestId)},` +
     `"caller_agency":${text(head.caller.agency)},"caller_sub":${text(head.caller.sub)},"purpose":${head.purpose === null ? 'null' : text(head.purpose)},` +
     `"break_glass":${head.breakGlass !== null},"subjects":${JSON.stringify(events.map((e) => (e.subject === null ? null : storableString(e.subject))))},` +
+    `"outcomes":${JSON.stringify(events.map((e) => storableString(e.outcome)))},"on_case_team":${JSON.stringify(events.map((e) => e.onCaseTeam ?? null))},` +
+    `"event_agencies":${JSON.stringify(events.map((e) => agencyList(e.agencies)))},` +
     `"agencies":${JSON.stringify([...agencies].sort())},"members":${JSON.stringify(members)},"specs":${JSON.stringify(objects)}`;
   // mergeRuns gives indexes into `members` by construction; a text hashed with a member missing
   // could never be read back as it was hashed, so a broken encoding fails the request here.
   for (const o of objects) for (const k of o) if (members[k] === undefined) throw new RangeError(`member ${k} is not in the dictionary`);
   return { count: events.length, bodies: objects.map((o) => joinMembers(members, o)), fields };
 }
+
+/** An event's agencies as the request row lists them: agency ids between spaces (` prison welfare `). */
+function agencyList(agencies: readonly string[]): string {
+  for (const a of agencies) if (!AGENCY_ID.test(a)) throw new TypeError(`agency ${JSON.stringify(a)} is not an agency id`);
+  return ` ${agencies.join(' ')} `;
+}
+
+const AGENCY_ID = /^[a-z][a-z0-9_-]{1,31}$/;
 
 /**
  * The leaf hashes of `bodies` placed from leaf `first` on (encodeLeaf.ts), as the base64 of
@@ -109,10 +119,11 @@ WITH head AS (
   UPDATE reintegra.audit_head SET size = size + (SELECT sum((x ->> 'count')::bigint) FROM json_array_elements($1::json) AS x)
    WHERE id = 1 AND size = $2::bigint RETURNING size
 ), inserted AS (
-  INSERT INTO reintegra.audit_request (first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, agencies, members, specs, leaf_hashes)
-  SELECT r.first_leaf, r.count, r.at, r.request_id, r.caller_agency, r.caller_sub, r.purpose, r.break_glass, r.subjects, r.agencies, r.members, r.specs, decode(r.leaf_hashes, 'base64')
+  INSERT INTO reintegra.audit_request (first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies, members, specs, leaf_hashes)
+  SELECT r.first_leaf, r.count, r.at, r.request_id, r.caller_agency, r.caller_sub, r.purpose, r.break_glass, r.subjects, r.outcomes, r.on_case_team, r.event_agencies, r.agencies, r.members, r.specs,
+      decode(r.leaf_hashes, 'base64')
     FROM head, json_to_recordset($1::json) AS r(first_leaf bigint, count integer, at timestamptz, request_id text, caller_agency text, caller_sub text, purpose text,
-      break_glass boolean, subjects text[], agencies text[], members jsonb, specs json, leaf_hashes text)
+      break_glass boolean, subjects text[], outcomes text[], on_case_team boolean[], event_agencies text[], agencies text[], members jsonb, specs json, leaf_hashes text)
   RETURNING count
 )
 SELECT coalesce(sum(count), 0)::integer AS count FROM inserted`;

@@ -6,6 +6,7 @@ import { checkNationalId, type Pseudonymizer } from '../linkage/index.js';
 import type { AuditLogRead } from './AuditEvent.js';
 import type { AuditCollector } from './AuditCollector.js';
 import type { AuditEventFilter } from './AuditEventFilter.js';
+import { allEvents } from './eventRows.js';
 import type { AuditLog } from './AuditLog.js';
 import { AuditAccessDenied } from './auditErrors.js';
 import { callerVolume } from './callerVolume.js';
@@ -63,10 +64,12 @@ export class PrivacyOfficerView {
   async event(leafIndex: number) {
     this.record('AuditLog.event', { leafIndex });
     const { rows } = await this.log.store.query<Parameters<typeof toLogged>[0]>(
-      // The request row holding the leaf: the one starting at or before it (rows of one event each come first).
-      `SELECT seq, leaf_index, leaf_hash, event FROM reintegra.audit_event
-        WHERE first_leaf = coalesce((SELECT max(first_leaf) FROM reintegra.audit_request WHERE first_leaf <= $1), $1) AND leaf_index = $1
-          AND (caller_agency = $2 OR (event -> 'agencies') ? $2)`,
+      // Of the request rows, only the one holding the leaf: the last to start at or before it.
+      `SELECT seq, leaf_index, leaf_hash, event FROM ${allEvents(
+        'seq, leaf_index, leaf_hash, event',
+        "leaf_index = $1 AND (caller_agency = $2 OR (event -> 'agencies') ? $2)",
+        'r.first_leaf = (SELECT max(first_leaf) FROM reintegra.audit_request WHERE first_leaf <= $1)',
+      )} AS e`,
       [leafIndex, this.agency],
     );
     return rows[0] ? toAuditApi.event(toLogged(rows[0])) : null;

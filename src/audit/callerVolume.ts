@@ -1,5 +1,6 @@
 import type { Store } from '../store/index.js';
 import { eventWhere } from './AuditEventFilter.js';
+import { allEvents } from './eventRows.js';
 
 export interface CallerVolume {
   agency: string;
@@ -28,7 +29,7 @@ export async function callerVolume(
   const { rows } = await store.query<{ agency: string; sub: string; people: string | number; events: string | number; first: Date | string; last: Date | string; median: string | number | null }>(
     `WITH per AS (
        SELECT caller_agency AS agency, caller_sub AS sub, count(DISTINCT subject) AS people, count(*) AS events, min(at) AS first, max(at) AS last
-         FROM reintegra.audit_event WHERE ${where} AND subject IS NOT NULL
+         FROM ${allEvents('caller_agency, caller_sub, subject, at', `${where.events} AND subject IS NOT NULL`, where.requests, { events: false })} AS e
         GROUP BY caller_agency, caller_sub
      ), med AS (SELECT percentile_cont(0.5) WITHIN GROUP (ORDER BY people) AS median FROM per)
      SELECT per.*, med.median FROM per, med ORDER BY people DESC, events DESC, agency, sub LIMIT 200`,

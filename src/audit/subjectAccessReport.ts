@@ -1,6 +1,7 @@
 import type { Store } from '../store/index.js';
 import type { AuditEvent } from './AuditEvent.js';
 import { eventWhere } from './AuditEventFilter.js';
+import { allEvents } from './eventRows.js';
 
 /** One access to the person's data, as the report shows it. */
 export interface SubjectAccess {
@@ -66,8 +67,8 @@ export async function subjectAccessReport(
   const params: unknown[] = [];
   const where = eventWhere(scopeAgency, { subject, formerSubjects: options.formerSubjects ?? null, from: options.from ?? null, to: options.to ?? null }, params);
   const [{ rows }, count] = await Promise.all([
-    store.query<{ leaf_index: string | number; event: AuditEvent }>(`SELECT leaf_index, event FROM reintegra.audit_event WHERE ${where} ORDER BY leaf_index LIMIT ${MAX_REPORT}`, params),
-    store.query<{ n: string | number }>(`SELECT count(*) AS n FROM reintegra.audit_event WHERE ${where}`, params),
+    store.query<{ leaf_index: string | number; event: AuditEvent }>(`SELECT leaf_index, event FROM ${allEvents('leaf_index, event', where.events, where.requests)} AS e ORDER BY leaf_index LIMIT ${MAX_REPORT}`, params),
+    store.query<{ n: string | number }>(`SELECT count(*) AS n FROM ${allEvents('leaf_index', where.events, where.requests)} AS e`, params),
   ]);
   const staff = options.withStaffIdentities;
   const accesses = rows.map(({ leaf_index, event: e }): SubjectAccess => ({

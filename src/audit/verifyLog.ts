@@ -150,7 +150,7 @@ interface EventRow { seq: string | number; leaf_index: string | number; at: Date
 
 interface RequestRow {
   seq: string | number; first_leaf: string | number; count: number; at: Date | string; request_id: string; caller_agency: string; caller_sub: string;
-  purpose: string | null; break_glass: boolean; subjects: Array<string | null>; agencies: string[]; members: unknown; specs: unknown; leaf_hashes: Uint8Array;
+  purpose: string | null; break_glass: boolean; subjects: Array<string | null>; outcomes: string[]; on_case_team: Array<boolean | null>; event_agencies: string[]; agencies: string[]; members: unknown; specs: unknown; leaf_hashes: Uint8Array;
 }
 
 const PAGE = 2000;
@@ -181,7 +181,7 @@ async function* logEntries(store: Pick<Store, 'query'>): AsyncGenerator<LogEntry
   }
   for (let from = 0; ;) {
     const { rows } = await store.query<RequestRow>(
-      `SELECT seq, first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, agencies, members, specs, leaf_hashes
+      `SELECT seq, first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies, members, specs, leaf_hashes
          FROM reintegra.audit_request WHERE first_leaf >= $1 ORDER BY first_leaf LIMIT $2`,
       [from, REQUEST_PAGE],
     );
@@ -202,7 +202,7 @@ function* requestEntries(row: RequestRow): Generator<LogEntry> {
   const members = Array.isArray(row.members) ? (row.members as unknown[]) : [];
   const specs = Array.isArray(row.specs) ? (row.specs as unknown[]) : [];
   const hashes = Buffer.from(row.leaf_hashes ?? []);
-  const coherent = specs.length === row.count && row.subjects.length === row.count && hashes.length === row.count * HASH_BYTES;
+  const coherent = specs.length === row.count && row.subjects.length === row.count && row.outcomes.length === row.count && row.on_case_team.length === row.count && row.event_agencies.length === row.count && hashes.length === row.count * HASH_BYTES;
   const agencies = new Set<string>();
   const events: Array<AuditEvent | null> = [];
   const bodies: string[] = [];
@@ -231,9 +231,11 @@ function* requestEntries(row: RequestRow): Generator<LogEntry> {
       event: events[i]!,
       storedHash: hashes.subarray(i * HASH_BYTES, (i + 1) * HASH_BYTES),
       rowStart: i === 0,
-      columns: 'at, request_id, caller, purpose, break_glass, subjects, agencies',
+      columns: 'at, request_id, caller, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies',
       columnsDiffer: (e) =>
         row.request_id !== e.requestId || (row.subjects[i] ?? null) !== (e.subject ?? null) || new Date(row.at).getTime() !== Date.parse(e.at) ||
+        row.outcomes[i] !== e.outcome || (row.on_case_team[i] ?? null) !== (e.onCaseTeam ?? null) ||
+        row.event_agencies[i] !== ` ${Array.isArray(e.agencies) ? e.agencies.join(' ') : ''} ` ||
         row.caller_agency !== e.caller?.agency || row.caller_sub !== e.caller?.sub || (row.purpose ?? null) !== (e.purpose ?? null) ||
         row.break_glass !== (e.breakGlass !== null && e.breakGlass !== undefined) || rowAgencies !== eventAgencies,
     };

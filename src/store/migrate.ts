@@ -120,14 +120,17 @@ const MIGRATIONS: readonly Migration[] = [
  * The audit log a request to a row (src/audit/README.md, "Storage"): one row holds the events a
  * request appended, as the dictionary of their distinct member texts (`members`, a JSON array
  * of strings) and each event as the indexes of its members (`specs`), with the leaf hashes the
- * gateway computed (32 bytes per event, in order) and what every event of the request shares as
- * indexed columns. Storing and indexing each event as a row of its own cost the database four
- * times the CPU of the rest of the request (BENCHMARKS.md). The rows written before stay in
- * `audit_event_row` (renamed), and `audit_event` becomes the view of every event, one row each,
- * with the columns it had: readers, people and tools keep reading it. Its `first_leaf`,
- * `subjects` and `agencies` columns are the request's, so that a reader's condition on them
- * reaches the request table's indexes. `audit_request_seq_seq` continues the old sequence, so
- * that row order stays increasing across the change.
+ * gateway computed (32 bytes per event, in order), what every event of the request shares as
+ * columns, and what differs from event to event and is searched by (subject, outcome, whether
+ * the caller was on the case team, the agencies read: ` a b `, agency ids between spaces) as
+ * arrays in event order; `agencies` holds every agency any of them read. Storing and indexing each event as
+ * a row of its own cost the database more CPU than the rest of the request (BENCHMARKS.md). The
+ * rows written before stay in `audit_event_row` (renamed); `audit_event` becomes the view of
+ * every event, one row each, with the columns the table had, for reading by hand (the gateway's
+ * own queries read the tables, src/audit/eventRows.ts). `audit_request_seq_seq` continues the
+ * old sequence, so that row order stays increasing across the change.
+ * `audit_request_event` rebuilds one event from a row's member texts and the event's member
+ * indexes: what was hashed, parsed.
  */
 const AUDIT_REQUEST_ROWS: Migration = {
   id: 300,
@@ -144,11 +147,15 @@ const AUDIT_REQUEST_ROWS: Migration = {
        purpose       text,
        break_glass   boolean NOT NULL,
        subjects      text[] NOT NULL,
+       outcomes      text[] NOT NULL,
+       on_case_team  boolean[] NOT NULL,
+       event_agencies text[] NOT NULL,
        agencies      text[] NOT NULL,
        members       jsonb NOT NULL,
        specs         json NOT NULL,
        leaf_hashes   bytea NOT NULL,
-       CHECK (cardinality(subjects) = count AND json_array_length(specs) = count AND octet_length(leaf_hashes) = 32 * count AND jsonb_typeof(members) = 'array')
+       CHECK (cardinality(subjects) = count AND cardinality(outcomes) = count AND cardinality(on_case_team) = count AND cardinality(event_agencies) = count
+         AND json_array_length(specs) = count AND octet_length(leaf_hashes) = 32 * count AND jsonb_typeof(members) = 'array')
      )`,
     "SELECT setval('reintegra.audit_request_seq_seq', (SELECT coalesce(max(seq), 0) + 1 FROM reintegra.audit_event_row), false)",
     'CREATE INDEX audit_request_subjects ON reintegra.audit_request USING gin (subjects)',
@@ -158,19 +165,20 @@ const AUDIT_REQUEST_ROWS: Migration = {
     'CREATE INDEX audit_request_break_glass ON reintegra.audit_request (at) WHERE break_glass',
     `CREATE TRIGGER audit_request_append_only BEFORE UPDATE OR DELETE OR TRUNCATE ON reintegra.audit_request
        FOR EACH STATEMENT EXECUTE FUNCTION reintegra.audit_refuse_change()`,
+    `CREATE FUNCTION reintegra.audit_request_event(members text[], spec json) RETURNS jsonb LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+       SELECT ('{' || coalesce(string_agg(members[k.i::integer + 1], ',' ORDER BY k.pos), '') || '}')::jsonb
+         FROM json_array_elements_text(spec) WITH ORDINALITY AS k(i, pos)
+     $$`,
     `CREATE VIEW reintegra.audit_event AS
-       SELECT seq, leaf_index, at, request_id, subject, event, leaf_hash, caller_agency, caller_sub, purpose, outcome, break_glass, on_case_team,
-              leaf_index AS first_leaf, ARRAY[subject] AS subjects, ARRAY(SELECT jsonb_array_elements_text(event -> 'agencies')) AS agencies
+       SELECT seq, leaf_index, at, request_id, subject, event, leaf_hash, caller_agency, caller_sub, purpose, outcome, break_glass, on_case_team
          FROM reintegra.audit_event_row
        UNION ALL
-       SELECT r.seq, r.first_leaf + e.ord - 1, r.at, r.request_id, r.subjects[e.ord], e.event, substring(r.leaf_hashes FROM (e.ord::integer - 1) * 32 + 1 FOR 32),
-              r.caller_agency, r.caller_sub, r.purpose, e.event ->> 'outcome', r.break_glass, (e.event ->> 'onCaseTeam')::boolean,
-              r.first_leaf, r.subjects, r.agencies
-         FROM reintegra.audit_request r
-         CROSS JOIN LATERAL (
-           SELECT s.ord, ('{' || coalesce((SELECT string_agg(r.members ->> k.i::integer, ',' ORDER BY k.pos) FROM json_array_elements_text(s.spec) WITH ORDINALITY AS k(i, pos)), '') || '}')::jsonb AS event
-             FROM json_array_elements(r.specs) WITH ORDINALITY AS s(spec, ord)
-         ) e`,
+       SELECT r.seq, r.first_leaf + e.ord - 1, r.at, r.request_id, e.subject, reintegra.audit_request_event(r.member_texts, e.spec),
+              substring(r.leaf_hashes FROM (e.ord::integer - 1) * 32 + 1 FOR 32), r.caller_agency, r.caller_sub, r.purpose, e.outcome,
+              r.break_glass, e.on_case_team
+         FROM (SELECT q.*, ARRAY(SELECT jsonb_array_elements_text(q.members)) AS member_texts FROM reintegra.audit_request q OFFSET 0) r
+         CROSS JOIN LATERAL ROWS FROM (unnest(r.subjects), unnest(r.outcomes), unnest(r.on_case_team), json_array_elements(r.specs))
+           WITH ORDINALITY AS e(subject, outcome, on_case_team, spec, ord)`,
   ],
 };
 

@@ -262,6 +262,7 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
         for (const sql of [
           'DROP VIEW reintegra.audit_event',
           'DROP TABLE reintegra.audit_request',
+          'DROP FUNCTION reintegra.audit_request_event(text[], json)',
           'ALTER TABLE reintegra.audit_event_row RENAME TO audit_event',
           'DELETE FROM reintegra.migration WHERE id = 300',
         ]) await tx.query(sql);
