@@ -16,6 +16,7 @@ import { overhead } from './scenarios/overhead.js';
 import { fanOut } from './scenarios/fanOut.js';
 import { auditThroughput } from './scenarios/auditThroughput.js';
 import { auditCost } from './scenarios/auditCost.js';
+import { auditReads } from './scenarios/auditReads.js';
 
 const { values } = parseArgs({
   options: {
@@ -51,6 +52,7 @@ const scenarios: Record<string, () => Promise<Record<string, unknown>>> = {
   batching: () => batching(),
   auditThroughput: async () => ({ scenario: 'auditThroughput', runs: await auditThroughput({ seconds, concurrency }) }),
   auditCost: async () => ((await postgresUp()) ? auditCost({ seconds, concurrency }) : { scenario: 'auditCost', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
+  auditReads: async () => ((await postgresUp()) ? auditReads() : { scenario: 'auditReads', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   fanOut: async () => ((await postgresUp()) ? fanOut({ seconds }) : { scenario: 'fanOut', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   scale: async () => ((await postgresUp()) ? (await import('./scenarios/scale.js')).scale({ seconds, concurrency }) : { scenario: 'scale', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
   overhead: async () => ((await postgresUp()) ? overhead({ seconds, concurrency, rounds: Number(values.rounds), ...(values.profile ? { profile: resultsDir.pathname } : {}) }) : { scenario: 'overhead', skipped: 'PostgreSQL at 127.0.0.1:5432 is not reachable' }),
