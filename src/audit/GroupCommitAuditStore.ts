@@ -88,8 +88,7 @@ const AGENCY_ID = /^[a-z][a-z0-9_-]{1,31}$/;
 
 /**
  * The leaf hashes of `bodies` placed from leaf `first` on (encodeLeaf.ts), as the base64 of
- * their concatenation. `crypto.hash` is the one-shot form: a `createHash` object per leaf cost a
- * third of the writer's time.
+ * their concatenation. `crypto.hash` is the one-shot form, without a `Hash` object per leaf.
  */
 function leafHashes(bodies: readonly string[], first: number): string {
   const hashes = bodies.map((body, i) => hash('sha256', `\u0000{"event":${body},"index":${first + i}}`, 'buffer') as unknown as Buffer);
@@ -107,7 +106,8 @@ interface Pending extends EncodedEvents {
  * process — so indexes are contiguous and commit in index order) moves only if it still stands
  * where this writer last left it (`$2`), and the rows are inserted only if it moved. The leaf
  * hashes bind each event to its index, so they are computed for that guess, here, where the
- * events' texts are already at hand (hashing in SQL cost the database a third of the statement).
+ * events' texts are already at hand (rebuilding the texts and hashing them in SQL cost the
+ * database a third of the statement).
  * When another writer moved the head meanwhile, nothing is written: the writer reads the head
  * and tries again with hashes for the new place. One round trip per group while one writer is
  * alone. The head moves by the counts of the rows themselves, and each row's count must agree
