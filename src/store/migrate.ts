@@ -117,14 +117,15 @@ const MIGRATIONS: readonly Migration[] = [
 ];
 
 /**
- * The audit log a request to a row (src/audit/README.md, "Storage"): one row holds the events a
+ * The audit log a request to a row (src/audit/README.md, "Tables"): one row holds the events a
  * request appended, as the dictionary of their distinct member texts (`members`, a JSON array
  * of strings) and each event as the indexes of its members (`specs`), with the leaf hashes the
  * gateway computed (32 bytes per event, in order), what every event of the request shares as
  * columns, and what differs from event to event and is searched by (subject, outcome, whether
  * the caller was on the case team, the agencies read: ` a b `, agency ids between spaces) as
- * arrays in event order; `agencies` holds every agency any of them read. Storing and indexing each event as
- * a row of its own cost the database more CPU than the rest of the request (BENCHMARKS.md). The
+ * arrays in event order; `agencies` holds every agency any of them read. Storing and indexing
+ * each event as a row of its own cost the database more CPU than the rest of the request
+ * (BENCHMARKS.md). The
  * rows written before stay in `audit_event_row` (renamed); `audit_event` becomes the view of
  * every event, one row each, with the columns the table had, for reading by hand (the gateway's
  * own queries read the tables, src/audit/eventRows.ts). `audit_request_seq_seq` continues the
