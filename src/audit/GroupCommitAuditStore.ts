@@ -1,9 +1,10 @@
-import { hash } from 'node:crypto';
 import type { Store } from '../store/index.js';
 import type { AuditEvent } from './AuditEvent.js';
 import type { AppendReceipt, AuditStore } from './AuditStore.js';
 import { AuditWriteFailed } from './auditErrors.js';
+import { ID_PATTERN } from '../config/index.js';
 import { CanonicalMemberBatch, joinMembers, mergeRuns, storableString } from './canonicalJson.js';
+import { bodyLeafHash } from './encodeLeaf.js';
 
 export interface GroupCommitOptions {
   /** Most events in one group (a request's events are never split). Default 5000. */
@@ -80,18 +81,16 @@ function encodeRun(events: readonly AuditEvent[]): EncodedRun {
 
 /** An event's agencies as the request row lists them: agency ids between spaces (` prison welfare `). */
 function agencyList(agencies: readonly string[]): string {
-  for (const a of agencies) if (!AGENCY_ID.test(a)) throw new TypeError(`agency ${JSON.stringify(a)} is not an agency id`);
+  for (const a of agencies) if (!ID_PATTERN.test(a)) throw new TypeError(`agency ${JSON.stringify(a)} is not an agency id`);
   return ` ${agencies.join(' ')} `;
 }
 
-const AGENCY_ID = /^[a-z][a-z0-9_-]{1,31}$/;
-
 /**
  * The leaf hashes of `bodies` placed from leaf `first` on (encodeLeaf.ts), as the base64 of
- * their concatenation. `crypto.hash` is the one-shot form, without a `Hash` object per leaf.
+ * their concatenation.
  */
 function leafHashes(bodies: readonly string[], first: number): string {
-  const hashes = bodies.map((body, i) => hash('sha256', `\u0000{"event":${body},"index":${first + i}}`, 'buffer') as unknown as Buffer);
+  const hashes = bodies.map((body, i) => bodyLeafHash(body, first + i));
   return Buffer.concat(hashes).toString('base64');
 }
 

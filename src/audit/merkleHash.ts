@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 
 /**
  * RFC 6962 §2.1 hashing: a leaf is SHA-256(0x00 ‖ data), an interior node SHA-256(0x01 ‖ left ‖
@@ -12,6 +12,11 @@ const NODE = Buffer.from([0x01]);
 
 export function leafHash(data: Uint8Array): Buffer {
   return createHash('sha256').update(LEAF).update(data).digest();
+}
+
+/** `leafHash` of a text's UTF-8, in one call (no `Hash` object): the writer hashes a leaf per event. */
+export function leafHashOfText(text: string): Buffer {
+  return hash('sha256', `\u0000${text}`, 'buffer') as unknown as Buffer;
 }
 
 export function nodeHash(left: Uint8Array, right: Uint8Array): Buffer {

@@ -3,8 +3,8 @@ import type { AuditEvent } from './AuditEvent.js';
 import type { CheckpointKeys } from './CheckpointKeys.js';
 import { MerkleFrontier } from './MerkleFrontier.js';
 import { canonicalJson } from './canonicalJson.js';
-import { leafData } from './encodeLeaf.js';
-import { emptyRoot, HASH_BYTES, leafHash } from './merkleHash.js';
+import { bodyLeafHash } from './encodeLeaf.js';
+import { emptyRoot, HASH_BYTES } from './merkleHash.js';
 import { readCheckpoints } from './readCheckpoints.js';
 import { verifyCheckpoint } from './signCheckpoint.js';
 
@@ -96,7 +96,7 @@ export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKey
       compareUpTo(index - 1);
       next = index;
     }
-    const recomputed = leafHash(leafData(entry.body, index));
+    const recomputed = bodyLeafHash(entry.body, index);
     if (entry.event === null || !recomputed.equals(entry.storedHash)) {
       problem('ALTERED', index, seq, null, `leaf ${index} (seq ${seq}): content does not match its recorded hash: altered, or moved from another position`);
     } else if (entry.columnsDiffer(entry.event)) {

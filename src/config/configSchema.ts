@@ -1,7 +1,8 @@
 import { z } from 'zod';
 
-/** Short, stable ids: appear in tokens, audit events and errors. */
-const Id = z.string().regex(/^[a-z][a-z0-9_-]{1,31}$/, 'must be 2–32 lower-case letters, digits, _ or -');
+/** Short, stable ids (agencies, clients, …): appear in tokens, audit events and errors. */
+export const ID_PATTERN = /^[a-z][a-z0-9_-]{1,31}$/;
+const Id = z.string().regex(ID_PATTERN, 'must be 2–32 lower-case letters, digits, _ or -');
 
 export const AGENCY_TYPES = ['PRISON', 'PROBATION', 'WELFARE', 'MUNICIPALITY', 'CSO', 'POLICE'] as const;
 export const DATA_CATEGORIES = [

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { CanonicalMemberBatch, canonicalJson, joinMembers, mergeRuns, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
+import { CanonicalMemberBatch, bodyLeafHash, canonicalJson, joinMembers, mergeRuns, eventLeafHash, leafData, leafHash, type AuditEvent } from '../../../src/audit/index.js';
 
 const event: AuditEvent = {
   at: '2026-11-25T10:00:00.000Z',
@@ -49,6 +49,8 @@ describe('the canonical serialisation of audit events', () => {
   it('binds the leaf to its index: the same event at another position has another leaf hash', () => {
     expect(leafData('{"a":1}', 7).toString()).toBe('{"event":{"a":1},"index":7}');
     expect(eventLeafHash(event, 3).equals(leafHash(leafData(canonicalJson(event), 3)))).toBe(true);
+    // The writer's one-shot hash of the leaf text is the same bytes' hash, non-ASCII included.
+    for (const body of [canonicalJson(event), '{"note":"čćđšž ČĆĐŠŽ 🙂"}']) expect(bodyLeafHash(body, 3).equals(leafHash(leafData(body, 3)))).toBe(true);
     expect(eventLeafHash(event, 3).equals(eventLeafHash(event, 4))).toBe(false);
   });
 });
