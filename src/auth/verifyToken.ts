@@ -11,6 +11,8 @@ const MAX_TOKEN_LENGTH = 8192;
 const MAX_REMEMBERED = 10_000;
 /** A verified token is checked again against its issuer's keys at least this often. */
 const REMEMBER_MS = 30_000;
+/** C0 and C1 control characters: never in a subject. */
+const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
@@ -67,8 +69,10 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
       const claimed = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       const roles = claimed.filter((r) => agency.roles.includes(r));
       const client = typeof payload.azp === 'string' ? payload.azp : typeof payload.client_id === 'string' ? payload.client_id : null;
-      const sub = payload.sub!;
-      if (sub.length > 256) throw new Unauthenticated('token subject too long');
+      // jose checks that `sub` is present, not that it is text. The subject and the client name
+      // the caller in the audit log, the rate limits, the case teams and the trusted operations.
+      const sub = nameClaim(payload.sub, 'subject');
+      if (client !== null) nameClaim(client, 'client');
       const { clockToleranceSec, jwksCacheSeconds } = agency.issuer;
       const until = Math.min((payload.exp! + clockToleranceSec) * 1000, Date.now() + Math.min(REMEMBER_MS, (jwksCacheSeconds * 1000) / 2));
       return { principal: { sub, agency: agency.id, roles, client }, until };
@@ -78,6 +82,14 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
       throw new Unauthenticated(reason, { cause });
     }
   }
+}
+
+/** `value` when it is text fit to name a caller (1–256 characters, no control characters, well formed); else the token is refused. */
+function nameClaim(value: unknown, what: string): string {
+  if (typeof value !== 'string' || value === '') throw new Unauthenticated(`token ${what} is not a non-empty string`);
+  if (value.length > 256) throw new Unauthenticated(`token ${what} too long`);
+  if (CONTROL.test(value) || !value.isWellFormed()) throw new Unauthenticated(`token ${what} holds control characters or unpaired surrogates`);
+  return value;
 }
 
 function keySetOf(agency: AgencyConfig, baseDir: string): JWTVerifyGetKey {

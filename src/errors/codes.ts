@@ -29,6 +29,8 @@ export const PUBLIC_CODES = {
   PERSISTED_QUERY_NOT_FOUND: 'PERSISTED_QUERY_NOT_FOUND',
   /** The client may only run its registered operations (persisted operations enforced). */
   PERSISTED_QUERY_NOT_ALLOWED: 'PERSISTED_QUERY_NOT_ALLOWED',
+  /** An operation sent by id alone to a gateway without trusted operations (`persistedOperations.mode: off`). HTTP 400. */
+  PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** An agency's adapter cannot do what was asked (e.g. list its records for statistics); `extensions.agency` names it. */
   NOT_SUPPORTED: 'NOT_SUPPORTED',
   /** Anything unexpected; details go to the operational log only. */

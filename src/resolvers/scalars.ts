@@ -8,10 +8,15 @@ function toDate(value: unknown): string {
   return text;
 }
 
+/**
+ * An instant, as ISO 8601 in UTC. Years outside 0001–9999 are refused: JavaScript dates reach
+ * ±275760, and PostgreSQL's timestamps (where filters end) take neither those nor year 0.
+ */
 function toDateTime(value: unknown): string {
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : null;
-  if (!date || Number.isNaN(date.getTime())) throw new GraphQLError('DateTime must be ISO 8601', { extensions: { code: 'BAD_USER_INPUT' } });
-  return date.toISOString();
+  const year = date?.getUTCFullYear() ?? Number.NaN;
+  if (!(year >= 1 && year <= 9999)) throw new GraphQLError('DateTime must be ISO 8601, in the years 0001 to 9999', { extensions: { code: 'BAD_USER_INPUT' } });
+  return date!.toISOString();
 }
 
 export const DateScalar = new GraphQLScalarType({

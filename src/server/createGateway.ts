@@ -16,7 +16,7 @@ import { SourceRegistry } from '../sources/index.js';
 import { openStore, type Store } from '../store/index.js';
 import { auditPlugin } from './auditPlugin.js';
 import { noticesPlugin } from './noticesPlugin.js';
-import { RateLimiter, operationLimitRules, persistedOperationsPlugin } from './limits/index.js';
+import { RateLimiter, nulVariablesPlugin, operationLimitRules, persistedOperationsPlugin } from './limits/index.js';
 import { buildSchema } from './buildSchema.js';
 import { jitExecution } from './jitExecutor.js';
 import { createFormatError } from './formatError.js';
@@ -115,6 +115,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
       ApolloServerPluginUsageReportingDisabled(),
       ApolloServerPluginSchemaReportingDisabled(),
       persistedOperationsPlugin(config.persistedOperations, baseDir, logger),
+      nulVariablesPlugin(),
       noticesPlugin(),
       auditPlugin(writer as AuditStore, metrics, logger),
     ],

@@ -5,7 +5,7 @@ import { AuditCollector } from '../audit/index.js';
 import { parseIntent } from '../auth/index.js';
 import { CaseTeamStore } from '../coordination/index.js';
 import type { GatewayContext } from '../context/index.js';
-import { RateLimited, ReintegraError } from '../errors/index.js';
+import { RateLimited, ReintegraError, Unauthenticated } from '../errors/index.js';
 import { RequestAccess, RequestFacts } from '../policy/index.js';
 import { RequestSources } from '../sources/index.js';
 import type { Gateway } from './createGateway.js';
@@ -16,6 +16,8 @@ import { readBody } from './readBody.js';
 import { readiness } from './readiness.js';
 
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,128}$/;
+/** What a caller is told of any authentication failure; the reason goes to the operational log only. */
+const NOT_AUTHENTICATED = 'The bearer token is missing or was not accepted.';
 /** Benchmark harness only (GatewayOptions.skipFacts): facts nobody reads. */
 const NO_FACTS = { prefetch: () => undefined, load: async () => ({ assigned: null, consents: null }), confirmedLinks: async () => [] } as unknown as RequestFacts;
 
@@ -53,15 +55,24 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
   async function graphql(gw: Gateway, req: IncomingMessage, res: ServerResponse, url: URL, requestId: string): Promise<void> {
     const started = process.hrtime.bigint();
     const log = logger.child({ requestId });
+    // Every answer of /graphql is counted by its status, refusals before GraphQL ran included.
+    const observe = () => gw.metrics.requests.observe({ outcome: String(res.statusCode) }, Number(process.hrtime.bigint() - started) / 1e9);
+    const refuse = (status: number, message: string, code: string) => {
+      sendError(res, status, message, code);
+      observe();
+    };
     if (req.method !== 'GET' && req.method !== 'POST') {
       res.setHeader('Allow', 'GET, POST');
-      return sendError(res, 405, 'Use GET or POST.', 'METHOD_NOT_ALLOWED');
+      return refuse(405, 'Use GET or POST.', 'METHOD_NOT_ALLOWED');
     }
     let context: GatewayContext;
     let body: unknown;
     try {
       const text = req.method === 'POST' ? await readBody(req, config.server.bodyLimitBytes) : '';
-      const principal = await gw.verifyToken(header(req, 'authorization'));
+      // A proxy in front may have checked another of several credentials: none is chosen here.
+      const authorization = req.headersDistinct.authorization;
+      if (authorization !== undefined && authorization.length > 1) throw new Unauthenticated('several Authorization headers');
+      const principal = await gw.verifyToken(authorization?.[0]);
       const wait = gw.rateLimiter.take(`${principal.agency}/${principal.sub}`);
       if (wait > 0) throw new RateLimited(`rate limit exceeded; retry in ${Math.ceil(wait / 1000)} s`, Math.ceil(wait / 1000));
       const intent = parseIntent(header(req, 'x-purpose-of-use'), header(req, 'x-break-glass'));
@@ -99,9 +110,13 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
     } catch (error) {
       if (error instanceof ReintegraError) {
         log.warn({ code: error.code, reason: error.message, cause: (error.cause as Error | undefined)?.message }, 'request refused');
-        if (error.status === 401) res.setHeader('WWW-Authenticate', 'Bearer');
+        if (error instanceof Unauthenticated) {
+          // RFC 6750: `invalid_token` once a credential was sent, nothing more about why.
+          res.setHeader('WWW-Authenticate', req.headers.authorization === undefined ? 'Bearer' : 'Bearer error="invalid_token"');
+          return refuse(error.status, NOT_AUTHENTICATED, error.publicCode);
+        }
         if (error instanceof RateLimited) res.setHeader('Retry-After', String(error.retryAfterSeconds));
-        return sendError(res, error.status, error.message, error.publicCode);
+        return refuse(error.status, error.message, error.publicCode);
       }
       throw error;
     }
@@ -121,8 +136,7 @@ export function createRequestHandler(gateway: Gateway): (req: IncomingMessage, r
       for await (const chunk of result.body.asyncIterator) res.write(chunk);
       res.end();
     }
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    gw.metrics.requests.observe({ outcome: String(res.statusCode) }, seconds);
+    observe();
   }
 }
 

@@ -6,11 +6,17 @@ const PUBLIC: ReadonlySet<string> = new Set([...Object.values(PUBLIC_CODES), 'GR
 
 /**
  * Unexpected errors are masked in this one place: anything without a public code leaves as
- * INTERNAL_SERVER_ERROR with a fixed message; the original goes to the operational log.
+ * INTERNAL_SERVER_ERROR with a fixed message; the original goes to the operational log. So does
+ * a parse failure that is not the parser's own syntax error (a document nested deeply enough to
+ * exhaust the parser's stack), whose message would be the engine's.
  */
 export function createFormatError(log: (error: unknown) => void) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     const code = formatted.extensions?.code;
+    if (code === 'GRAPHQL_PARSE_FAILED' && !formatted.message.startsWith('Syntax Error:')) {
+      log(unwrapResolverError(error));
+      return { message: 'Syntax Error: the document could not be parsed.', extensions: { code } };
+    }
     if (typeof code === 'string' && PUBLIC.has(code) && code !== 'INTERNAL_SERVER_ERROR') {
       const { stacktrace: _s, ...extensions } = formatted.extensions ?? {};
       return { ...formatted, extensions };

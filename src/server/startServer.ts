@@ -1,4 +1,4 @@
-import { createServer, type Server } from 'node:http';
+import { createServer, STATUS_CODES, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Gateway } from './createGateway.js';
 import { createRequestHandler } from './createRequestHandler.js';
@@ -8,6 +8,9 @@ export interface RunningServer {
   url: string;
   close(): Promise<void>;
 }
+
+/** The status Node's own answer gives each parser error (400 for the rest). */
+const PARSER_STATUS: Record<string, number> = { HPE_HEADER_OVERFLOW: 431, HPE_CHUNK_EXTENSIONS_OVERFLOW: 413, ERR_HTTP_REQUEST_TIMEOUT: 408 };
 
 /** Serves the gateway over HTTP; `port` 0 picks a free one (tests). */
 export async function startServer(gateway: Gateway, port: number, host: string): Promise<RunningServer> {
@@ -22,6 +25,18 @@ export async function startServer(gateway: Gateway, port: number, host: string):
     },
     createRequestHandler(gateway),
   );
+  // Requests Node's HTTP parser refuses (oversized or malformed headers, NUL in a header,
+  // conflicting lengths, headers too slow) never reach the handler: logged here, and answered
+  // as Node would.
+  server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+    if (error.code === 'ECONNRESET' || !socket.writable) {
+      socket.destroy();
+      return;
+    }
+    const status = PARSER_STATUS[error.code ?? ''] ?? 400;
+    gateway.logger.warn({ code: error.code, status }, 'HTTP request refused before it was read');
+    socket.end(`HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nConnection: close\r\n\r\n`);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(port, host, () => resolve());

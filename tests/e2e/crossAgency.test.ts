@@ -127,7 +127,7 @@ describe('the gateway over the four demo agency systems', () => {
     const res = await gql(gw.url, `{ agencies { id } }`);
     expect(res.status).toBe(401);
     expect(res.headers.get('www-authenticate')).toBe('Bearer');
-    expect(res.body).toEqual({ errors: [{ message: 'missing bearer token', extensions: { code: 'UNAUTHENTICATED' } }] });
+    expect(res.body).toEqual({ errors: [{ message: 'The bearer token is missing or was not accepted.', extensions: { code: 'UNAUTHENTICATED' } }] });
   });
 
   it('echoes a well-formed X-Request-Id and replaces a hostile one', async () => {

@@ -29,10 +29,10 @@ function sign(claims: Record<string, unknown> = {}, opts: { iss?: string; aud?: 
     .setProtectedHeader({ alg: 'ES256', kid: opts.kid ?? 'k1' })
     .setIssuer(opts.iss ?? ISS)
     .setAudience(opts.aud ?? 'reintegra')
-    .setSubject('officer.1')
     .setIssuedAt()
     .setExpirationTime(opts.exp ?? now() + 300);
   if (opts.nbf !== undefined) jwt.setNotBefore(opts.nbf);
+  if (!('sub' in claims)) jwt.setSubject('officer.1');
   return jwt.sign(opts.key ?? key);
 }
 
@@ -122,6 +122,23 @@ describe('hostile bearer tokens', () => {
     } finally {
       vi.useRealTimers();
     }
+  });
+
+  it.each([
+    ['a number', 12345, 'token subject is not a non-empty string'],
+    ['an object', {}, 'token subject is not a non-empty string'],
+    ['a list', ['a', 'b'], 'token subject is not a non-empty string'],
+    ['empty', '', 'token subject is not a non-empty string'],
+    ['control characters', 'officer\u0007.1', 'token subject holds control characters or unpaired surrogates'],
+    ['an unpaired surrogate', 'officer\ud800', 'token subject holds control characters or unpaired surrogates'],
+  ])('refuses a signed token whose subject is %s', async (_, sub, reason) => {
+    await expect(verify(`Bearer ${await sign({ sub })}`)).rejects.toThrow(reason);
+  });
+
+  it('refuses a signed token whose client claim is not fit to name a caller', async () => {
+    await expect(verify(`Bearer ${await sign({ azp: 'case\nsystem' })}`)).rejects.toThrow('token client holds control characters or unpaired surrogates');
+    await expect(verify(`Bearer ${await sign({ azp: 'c'.repeat(257) })}`)).rejects.toThrow('token client too long');
+    await expect(verify(`Bearer ${await sign({ azp: 'case-system' })}`)).resolves.toMatchObject({ client: 'case-system' });
   });
 
   it('refuses an unknown kid', async () => {

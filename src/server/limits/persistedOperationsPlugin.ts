@@ -15,10 +15,14 @@ type Manifest = Map<string, Map<string, string>>;
  * (`extensions.persistedQuery.sha256Hash`, without `query`) or by its full text; in `enforce`
  * mode anything not in its list is refused (`PERSISTED_QUERY_NOT_ALLOWED`), in `log` mode it runs
  * and is logged. The operation id is kept in the context for the audit event.
+ * The `persistedQuery` extension is always taken away before Apollo sees it (Apollo's automatic
+ * persisted queries are off, and it would answer any such request with an internal error): an id
+ * sent alone to a gateway with `mode: off` is refused (`PERSISTED_QUERY_NOT_SUPPORTED`, so that
+ * a client using automatic persisted queries sends the full text), and an id sent beside the full
+ * text is ignored, the text being what runs.
  */
 export function persistedOperationsPlugin(config: GatewayConfig['persistedOperations'], baseDir: string, logger: Logger): ApolloServerPlugin<GatewayContext> {
-  if (config.mode === 'off') return {};
-  const manifest = loadManifest(resolve(baseDir, config.manifest!));
+  const manifest = config.mode === 'off' ? null : loadManifest(resolve(baseDir, config.manifest!));
   return {
     async requestDidStart({ request, contextValue }) {
       const refuse = (error: GraphQLError) => ({
@@ -28,13 +32,18 @@ export function persistedOperationsPlugin(config: GatewayConfig['persistedOperat
           throw error;
         },
       });
+      const extensions = request.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
+      const persisted = extensions?.persistedQuery;
+      if (persisted !== undefined) delete (request.extensions as Record<string, unknown>).persistedQuery;
+      const requested = persisted?.sha256Hash;
+      if (manifest === null) {
+        if (persisted === undefined || request.query !== undefined) return {};
+        request.query = '{ __typename }';
+        return refuse(new GraphQLError('Operations cannot be sent by id to this gateway; send the full text.', { extensions: { code: 'PERSISTED_QUERY_NOT_SUPPORTED', http: { status: 400 } } }));
+      }
       const client = contextValue.principal.client ?? contextValue.principal.sub;
       const known = manifest.get(client);
-      const extensions = request.extensions as { persistedQuery?: { sha256Hash?: unknown } } | undefined;
-      const requested = extensions?.persistedQuery?.sha256Hash;
       if (typeof requested === 'string' && request.query === undefined) {
-        // Resolved here; Apollo's own automatic persisted queries are off and must not see it.
-        delete (request.extensions as Record<string, unknown>).persistedQuery;
         const id = requested.replace(/^sha256:/, '');
         const document = known?.get(id);
         if (document === undefined) {
