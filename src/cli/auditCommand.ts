@@ -1,8 +1,7 @@
-import { resolve } from 'node:path';
 import { exportJWK, generateKeyPair } from 'jose';
 import { AuditLog, GroupCommitAuditStore, auditGrants, loadCheckpointKeys, verifyLog, type LogVerification } from '../audit/index.js';
 import { loadConfig } from '../config/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, storeConfigAt, type Store } from '../store/index.js';
 import { UsageError, parse, run } from './parse.js';
 
 const USAGE = 'usage: reintegra audit verify|count|checkpoint --config FILE [--json]  |  reintegra audit keygen  |  reintegra audit grants --role NAME';
@@ -32,8 +31,7 @@ export function auditCommand(args: string[]): Promise<number> {
     }
     const { config, baseDir } = await loadConfig(values.config);
     const keys = await loadCheckpointKeys(config.audit, baseDir);
-    // A relative dataDir is relative to the config file, like every other path in it.
-    const store = await openStore(config.store.kind === 'pglite' && config.store.dataDir ? { ...config.store, dataDir: resolve(baseDir, config.store.dataDir) } : config.store);
+    const store = await openStore(storeConfigAt(config.store, baseDir));
     try {
       if (action === 'count') {
         process.stdout.write(`${await new GroupCommitAuditStore(store).count()}\n`);

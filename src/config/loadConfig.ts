@@ -52,61 +52,71 @@ export function validateConfig(value: unknown, name = 'config', lineOf?: (path: 
     throw new ConfigInvalid(`invalid config\n${lines.join('\n')}`);
   }
   const config = result.data;
-  crossCheck(config, name);
+  crossCheck(config, name, lineOf);
   return config;
 }
 
-/** Rules zod cannot express alone: references between agencies, roles and agreements. */
-function crossCheck(config: GatewayConfig, name: string): void {
+/**
+ * Rules zod cannot express alone: references between agencies, roles and agreements. Each
+ * problem names the place in the file it is about (`at`), so that it is reported with its line
+ * like a schema problem.
+ */
+function crossCheck(config: GatewayConfig, name: string, lineOf?: (path: PropertyKey[]) => number | undefined): void {
   const problems: string[] = [];
+  const problem = (at: PropertyKey[], text: string) => {
+    const line = lineOf?.(at);
+    problems.push(`${name}${line ? `:${line}` : ''}: ${text}`);
+  };
   const agencies = new Map(config.agencies.map((a) => [a.id, a]));
-  if (agencies.size !== config.agencies.length) problems.push('agencies: duplicate agency id');
+  if (agencies.size !== config.agencies.length) problem(['agencies'], 'agencies: duplicate agency id');
   const issuers = new Set<string>();
-  for (const a of config.agencies) {
-    if (issuers.has(a.issuer.iss)) problems.push(`agencies.${a.id}.issuer.iss: issuer used by two agencies`);
+  config.agencies.forEach((a, i) => {
+    if (issuers.has(a.issuer.iss)) problem(['agencies', i, 'issuer', 'iss'], `agencies.${a.id}.issuer.iss: issuer used by two agencies`);
     issuers.add(a.issuer.iss);
-  }
+  });
   const agreementIds = new Set<string>();
-  for (const ag of config.agreements) {
-    if (agreementIds.has(ag.id)) problems.push(`agreements.${ag.id}: duplicate agreement id`);
+  config.agreements.forEach((ag, i) => {
+    const at = ['agreements', i];
+    if (agreementIds.has(ag.id)) problem([...at, 'id'], `agreements.${ag.id}: duplicate agreement id`);
     agreementIds.add(ag.id);
-    for (const p of ag.providers) if (!agencies.has(p)) problems.push(`agreements.${ag.id}.providers: unknown agency ${p}`);
-    for (const r of ag.recipients) {
+    for (const p of ag.providers) if (!agencies.has(p)) problem([...at, 'providers'], `agreements.${ag.id}.providers: unknown agency ${p}`);
+    ag.recipients.forEach((r, j) => {
       const agency = agencies.get(r.agency);
-      if (!agency) problems.push(`agreements.${ag.id}.recipients: unknown agency ${r.agency}`);
-      else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`agreements.${ag.id}.recipients: agency ${r.agency} has no role ${role}`);
-    }
-    if (ag.valid.until && ag.valid.until < ag.valid.from) problems.push(`agreements.${ag.id}.valid: until is before from`);
+      if (!agency) problem([...at, 'recipients', j], `agreements.${ag.id}.recipients: unknown agency ${r.agency}`);
+      else for (const role of r.roles) if (!agency.roles.includes(role)) problem([...at, 'recipients', j], `agreements.${ag.id}.recipients: agency ${r.agency} has no role ${role}`);
+    });
+    if (ag.valid.until && ag.valid.until < ag.valid.from) problem([...at, 'valid'], `agreements.${ag.id}.valid: until is before from`);
     // Consent is a lawful basis only for voluntary services, never for prison or probation data.
     if (ag.basis.type === 'CONSENT') {
       for (const p of ag.providers) {
         const type = agencies.get(p)?.type;
-        if (type === 'PRISON' || type === 'PROBATION') problems.push(`agreements.${ag.id}.basis: consent cannot be the basis for ${type.toLowerCase()} data (${p})`);
+        if (type === 'PRISON' || type === 'PROBATION') problem([...at, 'basis'], `agreements.${ag.id}.basis: consent cannot be the basis for ${type.toLowerCase()} data (${p})`);
       }
     }
-  }
-  for (const [section, list] of [['consent.recorders', config.consent.recorders], ['caseTeams.coordinators', config.caseTeams.coordinators]] as const) {
-    for (const r of list) {
+  });
+  for (const [section, key, list] of [['consent.recorders', ['consent', 'recorders'], config.consent.recorders], ['caseTeams.coordinators', ['caseTeams', 'coordinators'], config.caseTeams.coordinators]] as const) {
+    list.forEach((r, j) => {
       const agency = agencies.get(r.agency);
-      if (!agency) problems.push(`${section}: unknown agency ${r.agency}`);
-      else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`${section}: agency ${r.agency} has no role ${role}`);
-    }
+      if (!agency) problem([...key, j], `${section}: unknown agency ${r.agency}`);
+      else for (const role of r.roles) if (!agency.roles.includes(role)) problem([...key, j], `${section}: agency ${r.agency} has no role ${role}`);
+    });
   }
   const projectIds = new Set<string>();
-  for (const project of config.statistics.projects) {
-    if (projectIds.has(project.id)) problems.push(`statistics.projects.${project.id}: duplicate project id`);
+  config.statistics.projects.forEach((project, i) => {
+    const at = ['statistics', 'projects', i];
+    if (projectIds.has(project.id)) problem([...at, 'id'], `statistics.projects.${project.id}: duplicate project id`);
     projectIds.add(project.id);
-    if (project.valid.until < project.valid.from) problems.push(`statistics.projects.${project.id}.valid: until is before from`);
-    for (const r of project.recipients) {
+    if (project.valid.until < project.valid.from) problem([...at, 'valid'], `statistics.projects.${project.id}.valid: until is before from`);
+    project.recipients.forEach((r, j) => {
       const agency = agencies.get(r.agency);
-      if (!agency) problems.push(`statistics.projects.${project.id}.recipients: unknown agency ${r.agency}`);
-      else for (const role of r.roles) if (!agency.roles.includes(role)) problems.push(`statistics.projects.${project.id}.recipients: agency ${r.agency} has no role ${role}`);
-    }
-  }
+      if (!agency) problem([...at, 'recipients', j], `statistics.projects.${project.id}.recipients: unknown agency ${r.agency}`);
+      else for (const role of r.roles) if (!agency.roles.includes(role)) problem([...at, 'recipients', j], `statistics.projects.${project.id}.recipients: agency ${r.agency} has no role ${role}`);
+    });
+  });
   const allRoles = new Set(config.agencies.flatMap((a) => a.roles));
-  for (const role of config.emergency.roles) if (!allRoles.has(role)) problems.push(`emergency.roles: no agency has role ${role}`);
+  for (const role of config.emergency.roles) if (!allRoles.has(role)) problem(['emergency', 'roles'], `emergency.roles: no agency has role ${role}`);
   // GraphiQL reads the schema by introspection; without it the page could only show an error.
-  if (config.server.graphiql && !config.server.introspection) problems.push('server.graphiql: needs server.introspection: true (GraphiQL reads the schema by introspection)');
-  if (config.persistedOperations.mode !== 'off' && !config.persistedOperations.manifest) problems.push(`persistedOperations.manifest: required when mode is ${config.persistedOperations.mode}`);
-  if (problems.length > 0) throw new ConfigInvalid(`invalid config\n${problems.map((p) => `${name}: ${p}`).join('\n')}`);
+  if (config.server.graphiql && !config.server.introspection) problem(['server', 'graphiql'], 'server.graphiql: needs server.introspection: true (GraphiQL reads the schema by introspection)');
+  if (config.persistedOperations.mode !== 'off' && !config.persistedOperations.manifest) problem(['persistedOperations', 'mode'], `persistedOperations.manifest: required when mode is ${config.persistedOperations.mode}`);
+  if (problems.length > 0) throw new ConfigInvalid(`invalid config\n${problems.join('\n')}`);
 }

@@ -13,7 +13,7 @@ import type { GatewayContext } from '../context/index.js';
 import { createPseudonymizer, type Pseudonymizer } from '../linkage/index.js';
 import { createDecide, type DecideFn } from '../policy/index.js';
 import { SourceRegistry } from '../sources/index.js';
-import { openStore, type Store } from '../store/index.js';
+import { openStore, storeConfigAt, type Store } from '../store/index.js';
 import { auditPlugin } from './auditPlugin.js';
 import { noticesPlugin } from './noticesPlugin.js';
 import { RateLimiter, nulVariablesPlugin, operationLimitRules, persistedOperationsPlugin } from './limits/index.js';
@@ -70,7 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const verifyToken = createTokenVerifier(config.agencies, baseDir);
   const auditKeys = await loadCheckpointKeys(config.audit, baseDir);
   if (!auditKeys.signer) logger.warn('audit.signingKey is not configured: events are hashed into the audit log, but no checkpoints are signed');
-  const store = await openStore(config.store, options.pglite);
+  const store = await openStore(storeConfigAt(config.store, baseDir), options.pglite);
   const adapters: Adapter[] = [];
   try {
     for (const agency of config.agencies) {
@@ -107,6 +107,10 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
     persistedQueries: false,
     allowBatchedHttpRequests: false,
     csrfPrevention: true,
+    // The gateway's owner stops it (`reintegra serve` on SIGINT/SIGTERM calls `close`, which signs
+    // a last checkpoint). Apollo's own handler would stop only Apollo, then send the signal again,
+    // killing the process before that checkpoint.
+    stopOnTerminationSignals: false,
     // Apollo's per-field tracing and cache hints cost CPU on every field; none is used here.
     plugins: [
       ApolloServerPluginLandingPageDisabled(),

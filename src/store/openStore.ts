@@ -1,3 +1,4 @@
+import { resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { GatewayConfig } from '../config/index.js';
@@ -12,6 +13,15 @@ export async function openStore(config: GatewayConfig['store'], shared?: PGlite)
   const store = config.kind === 'postgres' ? postgresStore(config.url, config.poolSize) : await pgliteStore(shared ?? (await PGlite.create(config.dataDir)), !shared);
   await migrate(store);
   return store;
+}
+
+/**
+ * The store's config with a relative PGlite `dataDir` made relative to `baseDir` (the config
+ * file's folder), like every other path in a config: the gateway and the `reintegra audit`
+ * commands then open the same store whatever folder they were started from.
+ */
+export function storeConfigAt(config: GatewayConfig['store'], baseDir: string): GatewayConfig['store'] {
+  return config.kind === 'pglite' && config.dataDir !== undefined ? { ...config, dataDir: resolve(baseDir, config.dataDir) } : config;
 }
 
 /** A query for the pg driver: prepared once per connection under `name` when one is given (no name and no values: the simple protocol, which migrations with several statements need). */

@@ -46,7 +46,13 @@ describe('gateway config', () => {
 
   it('refuses an agreement naming a role its recipient agency does not have', () => {
     const text = VALID.replace('{ agency: probation, roles: [probation_officer] }', '{ agency: probation, roles: [prison_officer] }');
-    expect(() => parseConfig(text, 'gateway.yaml')).toThrow('gateway.yaml: agreements.DSA-RELEASE-01.recipients: agency probation has no role prison_officer');
+    expect(() => parseConfig(text, 'gateway.yaml')).toThrow('gateway.yaml:23: agreements.DSA-RELEASE-01.recipients: agency probation has no role prison_officer');
+  });
+
+  it('names the line of a reference to an agency the config does not have', () => {
+    const text = `${VALID}consent: { recorders: [{ agency: prison, roles: [prison_officer] }, { agency: welfare, roles: [social_worker] }] }\n`;
+    const lines = text.split('\n').length - 1;
+    expect(() => parseConfig(text, 'gateway.yaml')).toThrow(`gateway.yaml:${lines}: consent.recorders: unknown agency welfare`);
   });
 
   it('refuses unknown keys instead of ignoring them', () => {
