@@ -13,8 +13,10 @@ const USAGE = `reintegra — GraphQL interoperability gateway for multi-agency o
 Usage:
   reintegra serve [--config FILE] [--port N] [--host H] [--people N] [--seed N]
       Without --config: the embedded demo world (PGlite + simulated agencies) on port 4000.
-  reintegra token --agency A --role R [--role R2] [--sub S] [--ttl 15m]
-      Print a JWT from the demo issuer of agency A.
+      PORT, when set, is the port unless --port is given (with or without --config).
+  reintegra token --agency A --role R [--role R2] [--sub S] [--client C] [--ttl 15m]
+      Print a JWT from the demo issuer of agency A (--client sets its azp: the client whose
+      trusted operations apply).
   reintegra policy explain --agency A --role R --purpose P --provider H --category C
                    [--assigned] [--consent] [--break-glass TEXT] [--at DATE] [--config FILE]
       May role R of agency A see category C of data held by agency H for purpose P?

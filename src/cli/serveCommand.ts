@@ -47,7 +47,8 @@ export function serveCommand(args: string[]): Promise<number> {
 
 /**
  * The operational log (pino): separate from the audit log, and never tokens or personal data.
- * Database errors are logged without their `detail`, which can quote a whole row (an audit event).
+ * Database errors are logged without their `detail`, `where` and `internalQuery`, which can quote
+ * a whole row or the values a function was reading (an audit event), nor those of their cause.
  */
 export function createLogger(destination?: DestinationStream) {
   const options = {
@@ -55,7 +56,8 @@ export function createLogger(destination?: DestinationStream) {
     redact: {
       paths: [
         'req.headers.authorization', 'headers.authorization', 'authorization', 'token', '*.token',
-        'req.headers["x-break-glass"]', 'headers["x-break-glass"]', 'variables', '*.variables', 'err.detail',
+        'req.headers["x-break-glass"]', 'headers["x-break-glass"]', 'variables', '*.variables',
+        'err.detail', 'err.where', 'err.internalQuery', 'err.cause.detail', 'err.cause.where', 'err.cause.internalQuery',
       ],
       censor: '[redacted]',
     },
