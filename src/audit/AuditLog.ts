@@ -4,7 +4,7 @@ import type { AppendReceipt, AuditStore } from './AuditStore.js';
 import type { Checkpoint } from './Checkpoint.js';
 import type { CheckpointKeys } from './CheckpointKeys.js';
 import { MerkleTree } from './MerkleTree.js';
-import { CheckpointKeyMissing } from './auditErrors.js';
+import { CheckpointKeyMissing, CheckpointRefused } from './auditErrors.js';
 import { HASH_BYTES } from './merkleHash.js';
 import { readLeafHashes } from './readLeafHashes.js';
 import { readCheckpoints, toCheckpoint } from './readCheckpoints.js';
@@ -59,18 +59,33 @@ export class AuditLog {
     return this.writer.count();
   }
 
-  /** Signs and stores a checkpoint of the log as committed now. */
+  /**
+   * Signs and stores a checkpoint of the log as committed now. Refused (`CheckpointRefused`) when
+   * the stored log does not read as one unbroken sequence of leaves up to its head, or does not
+   * extend the latest signed checkpoint (a smaller tree, or another root at its size): a
+   * signature must never vouch for a log that lost or changed what an earlier one covered.
+   */
   async checkpoint(): Promise<Checkpoint> {
     const signer = this.keys.signer;
     if (!signer) throw new CheckpointKeyMissing('No key to sign audit checkpoints is configured (audit.signingKey).');
+    // The head as committed before reading the leaves: every leaf below it is in the tables by then.
+    const { rows: heads } = await this.store.query<{ size: string | number }>('SELECT size FROM reintegra.audit_head WHERE id = 1');
+    const head = Number(heads[0]?.size ?? 0);
     await this.sync();
-    const treeSize = this.tree.size;
-    const root = this.tree.root(treeSize);
+    if (this.tree.size < head) throw new CheckpointRefused(`The audit log cannot be read as one sequence up to its head (${head} leaves): it stops at leaf ${this.tree.size}. No checkpoint was signed; run reintegra audit verify.`);
+    const latest = (await readCheckpoints(this.store, { order: 'newest', limit: 1 }))[0];
+    // Another replica may have signed leaves committed after this one read them: read again first.
+    if (latest && latest.treeSize > this.tree.size) await this.sync();
+    if (latest && (latest.treeSize > this.tree.size || !this.tree.root(latest.treeSize).equals(latest.rootHash))) {
+      throw new CheckpointRefused(`The audit log does not extend checkpoint ${latest.seq} (tree size ${latest.treeSize}). No checkpoint was signed; run reintegra audit verify.`);
+    }
+    const size = this.tree.size;
+    const root = this.tree.root(size);
     const at = new Date().toISOString();
-    const jws = await signCheckpoint(treeSize, root, at, signer);
+    const jws = await signCheckpoint(size, root, at, signer);
     const { rows } = await this.store.query<Parameters<typeof toCheckpoint>[0]>(
       'INSERT INTO reintegra.audit_checkpoint (tree_size, root_hash, at, key_id, jws) VALUES ($1, $2, $3, $4, $5) RETURNING seq, tree_size, root_hash, at, key_id, jws',
-      [treeSize, root, at, signer.kid, jws],
+      [size, root, at, signer.kid, jws],
     );
     return toCheckpoint(rows[0]!);
   }

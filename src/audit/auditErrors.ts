@@ -21,6 +21,17 @@ export class CheckpointKeyMissing extends ReintegraError {
 }
 
 /**
+ * A checkpoint was asked for, but the log as stored does not extend the latest signed checkpoint
+ * (rows removed, altered or added outside the append path): nothing is signed, so that a
+ * tampered log never gets a signature of its own. `reintegra audit verify` names the entries.
+ */
+export class CheckpointRefused extends ReintegraError {
+  override readonly code = 'ERR_AUDIT_CHECKPOINT_REFUSED';
+  override readonly publicCode = 'AUDIT_UNAVAILABLE';
+  override readonly status = 503;
+}
+
+/**
  * The events of a request could not be committed: the store failed, or the group's commit did not
  * finish in time. Public code AUDIT_UNAVAILABLE (the request releases nothing).
  */

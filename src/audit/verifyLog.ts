@@ -9,7 +9,7 @@ import { readCheckpoints } from './readCheckpoints.js';
 import { verifyCheckpoint } from './signCheckpoint.js';
 
 export type LogProblemKind =
-  | 'ALTERED' | 'MISSING' | 'OUT_OF_ORDER' | 'COLUMN_MISMATCH' | 'OUTSIDE_LOG'
+  | 'ALTERED' | 'MISSING' | 'OUT_OF_ORDER' | 'COLUMN_MISMATCH' | 'OUTSIDE_LOG' | 'EXTRA'
   | 'CHECKPOINT_SIGNATURE' | 'CHECKPOINT_ROOT' | 'HEAD_MISMATCH';
 
 /** One thing wrong with the log; `leafIndex` is the first entry it puts in doubt. */
@@ -31,6 +31,15 @@ export interface LogVerification {
   checkpoints: number;
   /** Rows from before the Merkle log (migration 2), outside the tree. */
   legacyEvents: number;
+  /**
+   * Leaves no signature vouches for: after the largest checkpoint that matched the log (all of
+   * them when none did). A rewrite of those leaves that also recomputed their hashes, or their
+   * removal with the head moved back, cannot be detected; checkpoints kept outside the database
+   * (`trusted`) narrow what a rewrite of the database alone can hide.
+   */
+  unsignedLeaves: number;
+  /** Which trusted checkpoints (kept outside the database) were checked. */
+  trustedCheckpoints: number;
   /** Ordered by the entry they concern; `problems[0]` is the first bad entry. */
   problems: LogProblem[];
 }
@@ -44,7 +53,7 @@ export interface LogVerification {
  * Detects altered, removed, reordered and inserted rows; names the first entry in doubt.
  * Reads the log once, in pages, holding O(log n) hashes.
  */
-export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKeys): Promise<LogVerification> {
+export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKeys, options: { trusted?: readonly string[] } = {}): Promise<LogVerification> {
   const problems: Array<LogProblem & { position: number }> = [];
   // `position` orders problems: an entry's own position, or for a checkpoint whose range holds a
   // bad entry somewhere, just after the range's last leaf (a precise finding inside it comes first).
@@ -52,7 +61,8 @@ export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKey
     problems.push({ kind, leafIndex, seq, checkpoint, message, position });
 
   const checkpoints = await readCheckpoints(store, { order: 'size' });
-  const signed: Array<{ seq: number; treeSize: number; root: Buffer }> = [];
+  // `name` words the checkpoint in messages; `seq` is its row's, null for a trusted one.
+  const signed: Array<{ seq: number | null; name: string; treeSize: number; root: Buffer }> = [];
   for (const c of checkpoints) {
     try {
       if (keys.verifiers.size === 0) throw new Error('no audit key is configured to check it with');
@@ -60,11 +70,24 @@ export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKey
       if (p.treeSize !== c.treeSize || p.rootHash !== c.rootHash.toString('base64') || Date.parse(p.timestamp) !== Date.parse(c.at) || p.kid !== c.keyId) {
         problem('CHECKPOINT_SIGNATURE', null, null, c.seq, `checkpoint ${c.seq}: its row differs from what its signature covers`);
       }
-      signed.push({ seq: c.seq, treeSize: p.treeSize, root: Buffer.from(p.rootHash, 'base64') });
+      signed.push({ seq: c.seq, name: `checkpoint ${c.seq}`, treeSize: p.treeSize, root: Buffer.from(p.rootHash, 'base64') });
     } catch (error) {
       problem('CHECKPOINT_SIGNATURE', null, null, c.seq, `checkpoint ${c.seq}: signature does not verify (${(error as Error).message})`);
     }
   }
+  // Checkpoints kept outside the database: whoever can rewrite the tables (and their checkpoint
+  // rows) cannot change these, so the log must still extend each of them.
+  for (const [i, jws] of (options.trusted ?? []).entries()) {
+    const name = `trusted checkpoint ${i + 1}`;
+    try {
+      if (keys.verifiers.size === 0) throw new Error('no audit key is configured to check it with');
+      const p = await verifyCheckpoint(jws, keys);
+      signed.push({ seq: null, name, treeSize: p.treeSize, root: Buffer.from(p.rootHash, 'base64') });
+    } catch (error) {
+      problem('CHECKPOINT_SIGNATURE', null, null, null, `${name}: signature does not verify (${(error as Error).message})`);
+    }
+  }
+  signed.sort((a, b) => a.treeSize - b.treeSize);
 
   const legacy = await store.query<{ seq: string | number }>('SELECT seq FROM reintegra.audit_event_row WHERE leaf_index IS NULL ORDER BY seq');
   const firstLogged = await store.query<{ seq: string | number }>(
@@ -85,12 +108,18 @@ export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKey
       const c = signed[pending++]!;
       const root = c.treeSize === 0 ? emptyRoot() : c.treeSize === frontier.size && c.treeSize === next ? frontier.root() : null;
       if (root?.equals(c.root)) lastGood = Math.max(lastGood, c.treeSize);
-      else problem('CHECKPOINT_ROOT', lastGood, null, c.seq, `checkpoint ${c.seq} (tree size ${c.treeSize}) does not match the log: an entry from leaf ${lastGood} to ${c.treeSize - 1} was altered, removed or reordered after it was signed`, c.treeSize - 0.5);
+      else problem('CHECKPOINT_ROOT', lastGood, null, c.seq, `${c.name} (tree size ${c.treeSize}) does not match the log: an entry from leaf ${lastGood} to ${c.treeSize - 1} was altered, removed or reordered after it was signed`, c.treeSize - 0.5);
     }
   };
   compareUpTo(0);
   for await (const entry of logEntries(store)) {
     const { index, seq } = entry;
+    if (index < next) {
+      // A second entry for a place already taken (or below leaf 0): the readers would show it
+      // beside the first, so it is named, and the tree goes on from the first.
+      problem('EXTRA', index, seq, null, `leaf ${index} (seq ${seq}): a second entry at a place in the log already taken${index < 0 ? ' (below leaf 0)' : ''}: inserted outside the append path`, Math.max(index, 0));
+      continue;
+    }
     if (index > next) {
       problem('MISSING', next, null, null, `leaf ${next}${index - next > 1 ? `–${index - 1}` : ''}: missing (the next row, seq ${seq}, has leaf ${index})`);
       compareUpTo(index - 1);
@@ -110,7 +139,7 @@ export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKey
   }
 
   for (const c of signed.slice(pending)) {
-    problem('MISSING', next, null, c.seq, `leaf ${next}: missing — checkpoint ${c.seq} covers ${c.treeSize} leaves, the log holds ${next}`);
+    problem('MISSING', next, null, c.seq, `leaf ${next}: missing — ${c.name} covers ${c.treeSize} leaves, the log holds ${next}`);
   }
   const head = await store.query<{ size: string | number }>('SELECT size FROM reintegra.audit_head WHERE id = 1');
   const headSize = Number(head.rows[0]?.size ?? 0);
@@ -124,6 +153,8 @@ export async function verifyLog(store: Pick<Store, 'query'>, keys: CheckpointKey
     rootHash: frontier.root(),
     checkpoints: checkpoints.length,
     legacyEvents: legacy.rows.length,
+    unsignedLeaves: next - lastGood,
+    trustedCheckpoints: options.trusted?.length ?? 0,
     problems: problems.map(({ position: _p, ...p }) => p),
   };
 }
@@ -150,7 +181,25 @@ interface EventRow { seq: string | number; leaf_index: string | number; at: Date
 
 interface RequestRow {
   seq: string | number; first_leaf: string | number; count: number; at: Date | string; request_id: string; caller_agency: string; caller_sub: string;
-  purpose: string | null; break_glass: boolean; subjects: Array<string | null>; outcomes: string[]; on_case_team: Array<boolean | null>; event_agencies: string[]; agencies: string[]; members: unknown; specs: unknown; leaf_hashes: Uint8Array;
+  purpose: string | null; break_glass: boolean; subjects: Array<string | null>; outcomes: string[]; on_case_team: Array<boolean | null>; event_agencies: string[]; agencies: string[]; members: unknown;
+  /** The `specs` column's text, as stored. */
+  specs: string;
+  leaf_hashes: Uint8Array;
+}
+
+const SPEC = /\[([^[\]]*)\]/g;
+const SPECS = /^\[(\[[^[\]]*\](,\[[^[\]]*\])*)?\]$/;
+const INDEXES = /^(0|[1-9][0-9]*)(,(0|[1-9][0-9]*))*$/;
+
+/**
+ * Each event's member indexes, read from the `specs` text as the writer writes it (`[[0,1],[0,2]]`):
+ * an event whose indexes are written otherwise (`0.0`, `1e0`, spaces) is `null`, so that it shows
+ * as altered. JSON would read `0.0` as 0 here while the database's readers refuse it, and the
+ * verifier must see each event as they do.
+ */
+function memberIndexes(text: string): Array<number[] | null> {
+  if (typeof text !== 'string' || !SPECS.test(text)) return [];
+  return [...text.matchAll(SPEC)].map((m) => (INDEXES.test(m[1]!) ? m[1]!.split(',').map(Number) : null));
 }
 
 const PAGE = 2000;
@@ -158,7 +207,8 @@ const REQUEST_PAGE = 200;
 
 /** Every leaf of the log in leaf order: the rows of one event each (before migration 300), then the request rows. */
 async function* logEntries(store: Pick<Store, 'query'>): AsyncGenerator<LogEntry> {
-  for (let from = 0; ;) {
+  // Every row the readers read (a leaf index at all), below 0 too: those are named as extra.
+  for (let from = Number.MIN_SAFE_INTEGER; ;) {
     const { rows } = await store.query<EventRow>(
       'SELECT seq, leaf_index, at, request_id, subject, event, leaf_hash FROM reintegra.audit_event_row WHERE leaf_index >= $1 ORDER BY leaf_index LIMIT $2',
       [from, PAGE],
@@ -175,13 +225,13 @@ async function* logEntries(store: Pick<Store, 'query'>): AsyncGenerator<LogEntry
         columns: 'at, request_id, subject',
         columnsDiffer: () => row.request_id !== e.requestId || (row.subject ?? null) !== (e.subject ?? null) || new Date(row.at).getTime() !== Date.parse(e.at),
       };
-      from = Number(row.leaf_index) + 1;
     }
     if (rows.length < PAGE) break;
+    from = Number(rows.at(-1)!.leaf_index) + 1; // leaf indexes are unique in this table
   }
-  for (let from = 0; ;) {
+  for (let from = Number.MIN_SAFE_INTEGER; ;) {
     const { rows } = await store.query<RequestRow>(
-      `SELECT seq, first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies, members, specs, leaf_hashes
+      `SELECT seq, first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies, members, specs::text AS specs, leaf_hashes
          FROM reintegra.audit_request WHERE first_leaf >= $1 ORDER BY first_leaf LIMIT $2`,
       [from, REQUEST_PAGE],
     );
@@ -200,7 +250,7 @@ function* requestEntries(row: RequestRow): Generator<LogEntry> {
   const first = Number(row.first_leaf);
   const seq = Number(row.seq);
   const members = Array.isArray(row.members) ? (row.members as unknown[]) : [];
-  const specs = Array.isArray(row.specs) ? (row.specs as unknown[]) : [];
+  const specs = memberIndexes(row.specs);
   const hashes = Buffer.from(row.leaf_hashes ?? []);
   const coherent = specs.length === row.count && row.subjects.length === row.count && row.outcomes.length === row.count && row.on_case_team.length === row.count && row.event_agencies.length === row.count && hashes.length === row.count * HASH_BYTES;
   const agencies = new Set<string>();
@@ -208,7 +258,7 @@ function* requestEntries(row: RequestRow): Generator<LogEntry> {
   const bodies: string[] = [];
   for (let i = 0; i < row.count; i++) {
     const spec = specs[i];
-    const parts = Array.isArray(spec) ? spec.map((k) => members[k as number]) : null;
+    const parts = spec ? spec.map((k) => members[k]) : null;
     const body = parts && parts.every((m) => typeof m === 'string') ? `{${parts.join(',')}}` : '';
     let event: AuditEvent | null = null;
     try {

@@ -28,9 +28,10 @@ Usage:
   reintegra demo seed [options] | demo probation [options]
       The demo agencies' systems as separate services (docker compose): seed them from the
       demo generator, or serve the probation REST simulator. \`reintegra demo\` lists the options.
-  reintegra audit verify --config FILE [--json]
-      Recompute the audit log's Merkle tree and check every signed checkpoint; exit 0 only
-      when all verify, else 1 naming the first bad entry (leaf index and seq).
+  reintegra audit verify --config FILE [--json] [--checkpoints FILE]
+      Recompute the audit log's Merkle tree and check every signed checkpoint, and those kept
+      outside the database (FILE: one JWS per line, or what audit checkpoint --json printed);
+      exit 0 only when all verify, else 1 naming the first bad entry (leaf index and seq).
   reintegra audit count --config FILE | audit checkpoint --config FILE | audit keygen | audit grants --role R
       Count the events; sign a checkpoint now; print a new key for audit.signingKey; print the
       SQL that lets the gateway's database role R append to the log but never change it.

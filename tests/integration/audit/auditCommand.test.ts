@@ -63,6 +63,36 @@ describe('reintegra audit verify on an on-disk PGlite store', () => {
     expect(run.code).toBe(0);
   });
 
+  it('checks checkpoints kept outside the database, as audit checkpoint --json printed them, and refuses a file of anything else', async () => {
+    const signed = await reintegra(['audit', 'checkpoint', '--config', config, '--json']);
+    expect(signed.code).toBe(0);
+    const kept = await dir.write('kept-checkpoints.jsonl', signed.stdout);
+    const run = await reintegra(['audit', 'verify', '--config', config, '--checkpoints', kept]);
+    expect(run.stdout).toMatch(/^audit log verified: 12 events, 2 checkpoints \(and 1 kept outside the database\), root /);
+    expect(run.code).toBe(0);
+    const junk = await dir.write('junk.txt', 'not a checkpoint\n');
+    const refused = await reintegra(['audit', 'verify', '--config', config, '--checkpoints', junk]);
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toMatch(/--checkpoints: line 1 of .*junk\.txt is neither a compact JWS nor a JSON line with one/);
+  });
+
+  it('warns that no signature covers the log when it has no checkpoint', async () => {
+    const bare = await createTempDir('reintegra-audit-cli-');
+    try {
+      const signingKey = await newSigningKey();
+      const bareConfig = await bare.write('gateway.yaml', configYaml(`{ kind: pglite, dataDir: ./data }`, signingKey));
+      const store = await openStore({ kind: 'pglite', dataDir: `${bare.path}/data` });
+      const log = new AuditLog(store, new GroupCommitAuditStore(store), await loadCheckpointKeys({ signingKey }, '.'));
+      await log.append([sampleEvent('r0', 'a0'), sampleEvent('r0', 'b0')]);
+      await store.close();
+      const run = await reintegra(['audit', 'verify', '--config', bareConfig]);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toMatch(/\nwarning: no signed checkpoint covers any of the 2 events: a rewrite of the database that also recomputed the hashes would go unnoticed\n$/);
+    } finally {
+      await bare.remove();
+    }
+  });
+
   it('exits 1 naming the first bad entry once a row was altered', async () => {
     const store = await openStore({ kind: 'pglite', dataDir: `${dir.path}/data` });
     // The third request's row (leaves 4 and 5, seq 3): its caller rewritten.

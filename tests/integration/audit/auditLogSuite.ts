@@ -1,6 +1,6 @@
 import { importJWK, compactVerify } from 'jose';
 import { expect, it } from 'vitest';
-import { AuditLog, AuditWriteFailed, GroupCommitAuditStore, canonicalJson, loadCheckpointKeys, searchEvents, type CheckpointKeys } from '../../../src/audit/index.js';
+import { AuditLog, AuditWriteFailed, CheckpointRefused, GroupCommitAuditStore, canonicalJson, loadCheckpointKeys, searchEvents, verifyLog, type CheckpointKeys } from '../../../src/audit/index.js';
 import { migrate, type Store } from '../../../src/store/index.js';
 import { rfcRoot, verifyConsistency, verifyInclusion } from '../../unit/audit/rfc6962Verifier.js';
 import { independentLeafHash, newSigningKey, sampleEvent, tamper } from './auditFixtures.js';
@@ -204,6 +204,85 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
       expect(ok).toBe(false);
       expect(problems[0]).toMatchObject({ kind: 'CHECKPOINT_ROOT', leafIndex: 10 });
       expect(problems[0]!.message).toMatch(/\(tree size 20\) does not match the log: an entry from leaf 10 to 19 was altered, removed or reordered/);
+    });
+  });
+
+  /** The request row at `from` copied whole to `to`, its leaf hash recomputed for `to` (an attacker's insert). */
+  async function copyRowRehashed(h: StoreHarness, from: number, to: number): Promise<void> {
+    const { rows } = await h.store.query<{ event: Record<string, unknown> }>('SELECT event FROM reintegra.audit_event WHERE leaf_index = $1', [from]);
+    await tamper(
+      h.store,
+      `INSERT INTO reintegra.audit_request (first_leaf, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies, members, specs, leaf_hashes)
+         SELECT ${to}, count, at, request_id, caller_agency, caller_sub, purpose, break_glass, subjects, outcomes, on_case_team, event_agencies, agencies, members, specs, '\\x${independentLeafHash(rows[0]!.event, to).toString('hex')}'::bytea
+           FROM reintegra.audit_request WHERE first_leaf = ${from}`,
+    );
+  }
+
+  it('names an entry inserted at a place already taken, its hash recomputed for it, and a legacy row below leaf 0', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      // Leaves 17–18 are one request's row; a copy of the one-event row at 19 is put at 18.
+      await copyRowRehashed(h, 19, 18);
+      const { ok, problems } = await log.verify();
+      expect(ok).toBe(false);
+      expect(problems.map((p) => `${p.kind}@${p.leafIndex}`)).toContain('EXTRA@18');
+      expect(problems.find((p) => p.kind === 'EXTRA')!.message).toMatch(/^leaf 18 \(seq \d+\): a second entry at a place in the log already taken/);
+    });
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      const e = sampleEvent('forged', 'person-x');
+      await h.store.query('INSERT INTO reintegra.audit_event_row (leaf_index, at, request_id, subject, event, leaf_hash) VALUES ($1, $2, $3, $4, $5, $6)', [-5, e.at, e.requestId, e.subject, JSON.stringify(e), independentLeafHash(e, -5)]);
+      const { ok, problems } = await log.verify();
+      expect(ok).toBe(false);
+      expect(problems[0]).toMatchObject({ kind: 'EXTRA', leafIndex: -5, message: expect.stringMatching(/below leaf 0/) });
+    });
+  });
+
+  it('names an event whose member indexes are written otherwise than the writer writes them, as the database reads them', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      // JSON reads 0.0 as 0, so the event's text and hash are unchanged; the database's readers refuse it.
+      await tamper(h.store, `UPDATE reintegra.audit_request SET specs = '[[0.0]]' WHERE first_leaf = 16`);
+      const { problems } = await log.verify();
+      expect(problems[0]).toMatchObject({ kind: 'ALTERED', leafIndex: 16 });
+    });
+  });
+
+  it('refuses to sign a checkpoint of a log that lost rows, or that no longer extends the latest checkpoint', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(h.store, 'DELETE FROM reintegra.audit_request WHERE first_leaf = 3');
+      // A process reading the log afresh (a restart, another replica).
+      await expect(new AuditLog(h.store, new GroupCommitAuditStore(h.store), keys).checkpoint()).rejects.toThrow(CheckpointRefused);
+      await expect(new AuditLog(h.store, new GroupCommitAuditStore(h.store), keys).checkpoint()).rejects.toThrow(/stops at leaf 3/);
+    });
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      await tamper(h.store, 'DELETE FROM reintegra.audit_request WHERE first_leaf >= 17', 'UPDATE reintegra.audit_head SET size = 17');
+      await expect(new AuditLog(h.store, new GroupCommitAuditStore(h.store), keys).checkpoint()).rejects.toThrow(/does not extend checkpoint \d+ \(tree size 20\)/);
+      const { rows } = await h.store.query<{ n: string | number }>('SELECT count(*) AS n FROM reintegra.audit_checkpoint');
+      expect(Number(rows[0]!.n)).toBe(2);
+    });
+  });
+
+  it('catches a rewrite of the database that also removed its checkpoints, by a checkpoint kept outside it', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      const kept = (await log.checkpoints(10)).map((c) => c.jws);
+      const { rows } = await h.store.query<{ event: Record<string, unknown> }>('SELECT event FROM reintegra.audit_event WHERE leaf_index = 16');
+      const rewritten = { ...rows[0]!.event, purpose: 'SUPERVISION' };
+      const members = JSON.stringify([canonicalJson(rewritten).slice(1, -1)]).replaceAll("'", "''");
+      await tamper(
+        h.store,
+        `UPDATE reintegra.audit_request SET members = '${members}'::jsonb, specs = '[[0]]', purpose = 'SUPERVISION', leaf_hashes = '\\x${independentLeafHash(rewritten, 16).toString('hex')}'::bytea WHERE first_leaf = 16`,
+        'DELETE FROM reintegra.audit_checkpoint',
+      );
+      // The database alone now verifies, and says no signature covers any of it.
+      expect(await verifyLog(h.store, keys)).toMatchObject({ ok: true, checkpoints: 0, unsignedLeaves: 20, trustedCheckpoints: 0 });
+      const withKept = await verifyLog(h.store, keys, { trusted: kept });
+      expect(withKept).toMatchObject({ ok: false, trustedCheckpoints: 2, unsignedLeaves: 10 });
+      expect(withKept.problems[0]).toMatchObject({ kind: 'CHECKPOINT_ROOT', leafIndex: 10, message: expect.stringMatching(/^trusted checkpoint \d \(tree size 20\) does not match the log/) });
+      expect((await verifyLog(h.store, keys, { trusted: [`${kept[0]!}x`] })).problems[0]).toMatchObject({ kind: 'CHECKPOINT_SIGNATURE' });
     });
   });
 
