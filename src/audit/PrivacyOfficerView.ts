@@ -1,4 +1,5 @@
 import { GraphQLError } from 'graphql';
+import type { Logger } from 'pino';
 import type { IdentifierScheme } from '../../adapters/sdk/index.js';
 import type { GatewayContext } from '../context/index.js';
 import { ReintegraError } from '../errors/index.js';
@@ -29,7 +30,7 @@ export type AuditFilterInput = Omit<AuditEventFilter, 'subject'> & { person?: Au
  * resolver can skip it. A refusal is itself recorded (it ends up in the request's audit event).
  * @throws GraphQLError FORBIDDEN with `extensions.reason` NO_ROLE or PURPOSE_NOT_ALLOWED.
  */
-export function openPrivacyOfficerView(ctx: Pick<GatewayContext, 'principal' | 'intent' | 'audit' | 'pseudonymize'>): PrivacyOfficerView {
+export function openPrivacyOfficerView(ctx: Pick<GatewayContext, 'principal' | 'intent' | 'audit' | 'pseudonymize' | 'logger'>): PrivacyOfficerView {
   const refusal = !ctx.principal.roles.includes(PRIVACY_OFFICER_ROLE)
     ? new AuditAccessDenied('NO_ROLE', 'The audit log is open to privacy officers only.')
     : ctx.intent.purpose !== 'AUDIT'
@@ -40,7 +41,7 @@ export function openPrivacyOfficerView(ctx: Pick<GatewayContext, 'principal' | '
     throw toGraphQLError(refusal);
   }
   if (!ctx.audit.log) throw new GraphQLError('The audit log is unavailable.', { extensions: { code: 'AUDIT_UNAVAILABLE' } });
-  return new PrivacyOfficerView(ctx.principal.agency, ctx.audit.log, ctx.audit, ctx.pseudonymize);
+  return new PrivacyOfficerView(ctx.principal.agency, ctx.audit.log, ctx.audit, ctx.pseudonymize, ctx.logger);
 }
 
 /**
@@ -53,6 +54,7 @@ export class PrivacyOfficerView {
     private readonly log: AuditLog,
     private readonly collector: AuditCollector,
     private readonly pseudonymize: Pseudonymizer,
+    private readonly logger: Logger,
   ) {}
 
   async events(input: AuditFilterInput | null | undefined, first: number, after: string | null | undefined) {
@@ -63,7 +65,7 @@ export class PrivacyOfficerView {
 
   async event(leafIndex: number) {
     this.record('AuditLog.event', { leafIndex });
-    const { rows } = await this.log.store.query<Parameters<typeof toLogged>[0]>(
+    const { rows } = await this.readable(() => this.log.store.query<Parameters<typeof toLogged>[0]>(
       // Of the request rows, only the one holding the leaf: the last to start at or before it.
       `SELECT seq, leaf_index, leaf_hash, event FROM ${allEvents(
         'seq, leaf_index, leaf_hash, event',
@@ -71,14 +73,14 @@ export class PrivacyOfficerView {
         'r.first_leaf = (SELECT max(first_leaf) FROM reintegra.audit_request WHERE first_leaf <= $1)',
       )} AS e`,
       [leafIndex, this.agency],
-    );
+    ));
     return rows[0] ? toAuditApi.event(toLogged(rows[0])) : null;
   }
 
   subjectAccessReport(person: AuditPersonInput, from: string | null | undefined, to: string | null | undefined, withStaffIdentities: boolean) {
     const subject = this.subjectOf(person);
     this.record('AuditLog.subjectAccessReport', { subject, from: from ?? null, to: to ?? null, withStaffIdentities }, subject);
-    return subjectAccessReport(this.log.store, this.agency, subject, { from: from ?? null, to: to ?? null, withStaffIdentities, formerSubjects: this.formerSubjectsOf(person) });
+    return this.readable(() => subjectAccessReport(this.log.store, this.agency, subject, { from: from ?? null, to: to ?? null, withStaffIdentities, formerSubjects: this.formerSubjectsOf(person) }));
   }
 
   breakGlass(range: Range, first: number, after: string | null | undefined) {
@@ -94,7 +96,7 @@ export class PrivacyOfficerView {
   volume(range: Range, factor: number, minimum: number) {
     if (!(factor >= 1) || !Number.isInteger(minimum) || minimum < 1) throw badInput('factor must be at least 1 and minimum a positive integer.');
     this.record('AuditAnomalies.volume', { ...range, factor, minimum });
-    return callerVolume(this.log.store, this.agency, { ...range, factor, minimum });
+    return this.readable(() => callerVolume(this.log.store, this.agency, { ...range, factor, minimum }));
   }
 
   size() {
@@ -139,8 +141,25 @@ export class PrivacyOfficerView {
   private async page(filter: AuditEventFilter, first: number, after: string | null | undefined) {
     pageSize(first);
     if (after != null && !/^\d{1,16}$/.test(after)) throw badInput('after must be a cursor returned by this field.');
-    const page = await searchEvents(this.log.store, this.agency, filter, { first, after: after == null ? null : Number(after) });
+    const page = await this.readable(() => searchEvents(this.log.store, this.agency, filter, { first, after: after == null ? null : Number(after) }));
     return { ...page, events: page.events.map(toAuditApi.event) };
+  }
+
+  /**
+   * Runs a read of the log's rows. When the database cannot read an entry (a data exception,
+   * SQLSTATE class 22: a member text that is no longer JSON, a member index that is no longer an
+   * integer), the log was altered behind the gateway's back: the privacy officer is told so, and
+   * pointed to verification, rather than given an internal error; the operational log says it too.
+   */
+  private async readable<T>(work: () => Promise<T>): Promise<T> {
+    try {
+      return await work();
+    } catch (error) {
+      const code = (error as { code?: unknown }).code;
+      if (typeof code !== 'string' || !code.startsWith('22')) throw error;
+      this.logger.error({ err: error }, 'an audit log entry could not be read: the log may have been altered');
+      throw new GraphQLError('An entry of the audit log could not be read: it may have been altered. auditLog { verify } (or reintegra audit verify) names it.', { extensions: { code: 'AUDIT_LOG_DAMAGED' } });
+    }
   }
 
   private filterOf({ person, ...rest }: AuditFilterInput): AuditEventFilter {

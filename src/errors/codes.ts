@@ -33,6 +33,8 @@ export const PUBLIC_CODES = {
   PERSISTED_QUERY_NOT_SUPPORTED: 'PERSISTED_QUERY_NOT_SUPPORTED',
   /** An agency's adapter cannot do what was asked (e.g. list its records for statistics); `extensions.agency` names it. */
   NOT_SUPPORTED: 'NOT_SUPPORTED',
+  /** A privacy officer's read met an audit log entry the database cannot read (altered behind the gateway's back): verify names it. */
+  AUDIT_LOG_DAMAGED: 'AUDIT_LOG_DAMAGED',
   /** Anything unexpected; details go to the operational log only. */
   INTERNAL_SERVER_ERROR: 'INTERNAL_SERVER_ERROR',
 } as const;

@@ -171,4 +171,19 @@ describe('the privacy-officer API', () => {
     expect(after.ok).toBe(false);
     expect(after.firstProblem).toMatchObject({ kind: 'ALTERED', leafIndex: Number(rows[0]!.leaf_index) });
   });
+
+  it('tells a privacy officer whose read meets an entry that is no longer readable that the log was altered, and verify names it', async () => {
+    await gw.gateway.store.transaction(async (tx) => {
+      await tx.query('SET LOCAL session_replication_role = replica');
+      // The break-glass request's first member text loses its last character: no longer JSON.
+      await tx.query(`UPDATE reintegra.audit_request SET members = jsonb_set(members, '{0}', to_jsonb(left(members ->> 0, -2))) WHERE request_id = 'glass-1'`);
+    });
+    const res = await asPrivacyOfficer(gw, 'probation', EVENTS, { f: { person: { identifier: idOf(P) } }, first: 50 });
+    expect(res.body.errors?.[0]).toMatchObject({
+      message: 'An entry of the audit log could not be read: it may have been altered. auditLog { verify } (or reintegra audit verify) names it.',
+      extensions: { code: 'AUDIT_LOG_DAMAGED' },
+    });
+    const verify = (await asPrivacyOfficer(gw, 'probation', '{ auditLog { verify { ok firstProblem { kind } } } }')).body.data!.auditLog.verify;
+    expect(verify).toEqual({ ok: false, firstProblem: { kind: 'ALTERED' } });
+  });
 });
