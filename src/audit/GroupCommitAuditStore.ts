@@ -213,7 +213,13 @@ export class GroupCommitAuditStore implements AuditStore {
       // Whether the statement committed is unknown: the head is read again before the next group.
       this.expected = null;
       this.stats.failedGroups += 1;
-      const failure = new AuditWriteFailed('The audit log could not be written.', { cause: error });
+      // A row already at the place the head names: added outside the append path (or the head
+      // moved back). Every append fails until it is dealt with; say so rather than a bare key error.
+      const taken = (error as { code?: unknown }).code === '23505';
+      const failure = new AuditWriteFailed(
+        taken ? 'The audit log could not be written: a row already holds the place its head names (added outside the append path, or the head moved back); run reintegra audit verify.' : 'The audit log could not be written.',
+        { cause: error },
+      );
       for (const p of group) p.reject(failure);
     } finally {
       clearTimeout(timer);

@@ -238,6 +238,16 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
     });
   });
 
+  it('fails appends with a message naming the cause when a row was put at the place the head names', async () => {
+    await withLog(async (h, log) => {
+      await twentyEvents(log);
+      // What the gateway's own role could do by hand: an INSERT at leaf 20, the head left at 20.
+      await copyRowRehashed(h, 19, 20);
+      await expect(log.append([sampleEvent('after', 'person-x')])).rejects.toThrow(/a row already holds the place its head names .*run reintegra audit verify/);
+      expect((await log.verify()).problems.map((p) => p.kind)).toContain('HEAD_MISMATCH');
+    });
+  });
+
   it('names an event whose member indexes are written otherwise than the writer writes them, as the database reads them', async () => {
     await withLog(async (h, log) => {
       await twentyEvents(log);
