@@ -1,15 +1,25 @@
 import { GraphQLError } from 'graphql';
 import type { DataCategory, Purpose } from '../config/index.js';
 import type { GatewayContext } from '../context/index.js';
-import { addCaseTeamMember, removeCaseTeamMember } from '../coordination/index.js';
+import { addCaseTeamMember, CaseTeamStore, removeCaseTeamMember } from '../coordination/index.js';
 import { checkNationalId, rekeyOnTouch } from '../linkage/index.js';
 import { authorizeAction, type Action } from '../policy/index.js';
 import { requirePurpose, type IdentifierInput } from './resolvePeople.js';
 
 const SUB = /^[\w.@:-]{1,128}$/;
 
+/**
+ * The purposes of case work, under which its facts (case teams, consents) may be changed: not
+ * under AUDIT or STATISTICS, whose callers only read, nor under EMERGENCY, whose break-glass
+ * access is for reading what an emergency needs.
+ */
+const CASE_WORK: ReadonlySet<Purpose> = new Set(['CASE_MANAGEMENT', 'RISK_ASSESSMENT', 'RELEASE_PLANNING', 'REINTEGRATION_SUPPORT', 'SUPERVISION']);
+
 function authorize(ctx: GatewayContext, action: Action): void {
   requirePurpose(ctx);
+  if (!CASE_WORK.has(ctx.intent.purpose!)) {
+    throw new GraphQLError(`Case teams and consents are changed for case work: declare one of ${[...CASE_WORK].join(', ')}.`, { extensions: { code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' } });
+  }
   const reason = authorizeAction(ctx.principal, action, ctx.config);
   if (reason) throw new GraphQLError(`Your role may not ${action === 'manageCaseTeam' ? 'change case teams' : 'record or withdraw consents'}.`, { extensions: { code: 'FORBIDDEN', reason } });
 }
@@ -18,18 +28,53 @@ function bad(message: string): GraphQLError {
   return new GraphQLError(message, { extensions: { code: 'BAD_USER_INPUT' } });
 }
 
+interface Subject {
+  /** The validated identifier (normalised). */
+  value: string;
+  /** The person's pseudonym, as the gateway's facts are keyed. */
+  id: string;
+}
+
 /**
- * The person's pseudonyms for a validated identifier; the change is audited against that person.
- * After a key rotation, what is stored under an earlier pseudonym moves to the current one first.
+ * The person a change is about, for a validated identifier; the change is audited against that
+ * person (`released` or `withheld` says whether it was made). After a key rotation, what is stored
+ * under an earlier pseudonym moves to the current one first.
  */
-async function personOf(ctx: GatewayContext, identifier: IdentifierInput, field: string, category: DataCategory): Promise<string> {
+async function subjectOf(ctx: GatewayContext, identifier: IdentifierInput): Promise<Subject> {
   const checked = checkNationalId(identifier.scheme, identifier.value);
   if (!checked.ok) throw bad(`identifier: ${checked.reason}.`);
   await rekeyOnTouch(ctx, [checked]);
   const id = ctx.pseudonymize('person', checked.scheme, checked.value);
   ctx.audit.touch(id, ctx.pseudonymize('audit', checked.scheme, checked.value));
+  return { value: checked.value, id };
+}
+
+async function personOf(ctx: GatewayContext, identifier: IdentifierInput, field: string, category: DataCategory): Promise<string> {
+  const { id } = await subjectOf(ctx, identifier);
   ctx.audit.released(id, category, null, field);
   return id;
+}
+
+/**
+ * Need to know for changing need to know: a coordinator changes a person's case team only when
+ * already on it, or when their own agency's system holds a record of the person (the agency that
+ * opens the case). Otherwise FORBIDDEN NOT_ASSIGNED, and nothing about the case is said: not
+ * whether it exists, nor who is on it. An agency that cannot be asked counts as not holding the
+ * person (fail closed).
+ */
+async function mayChangeTeam(ctx: GatewayContext, person: Subject, field: string): Promise<void> {
+  const { agency, sub } = ctx.principal;
+  const current = await new CaseTeamStore(ctx.store).load(person.id);
+  let allowed = current.team.some((m) => m.agency === agency && m.sub === sub);
+  if (!allowed && ctx.sources.providersOf('personByNationalId').includes(agency)) {
+    const [record] = await ctx.sources.loadMany(agency, 'personByNationalId', [person.value]);
+    allowed = record !== null && record !== undefined && !(record instanceof Error);
+  }
+  if (!allowed) {
+    ctx.audit.withheld(person.id, 'STAFF', null, field, 'NOT_ASSIGNED');
+    throw new GraphQLError('Only a member of the person’s case team, or a coordinator whose agency holds a record of the person, may change the team.', { extensions: { code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' } });
+  }
+  ctx.audit.released(person.id, 'STAFF', null, field);
 }
 
 function knownAgency(ctx: GatewayContext, agency: string) {
@@ -85,16 +130,20 @@ export const mutationResolvers = {
       const agency = knownAgency(ctx, args.member.agency);
       if (!agency.roles.includes(args.member.role)) throw bad(`agency ${agency.id} has no role ${args.member.role}.`);
       if (!SUB.test(args.member.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
-      const person = await personOf(ctx, args.identifier, 'Mutation.addCaseTeamMember', 'STAFF');
-      const row = await addCaseTeamMember(ctx.store, person, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? new Date().toISOString().slice(0, 10) });
+      const today = new Date().toISOString().slice(0, 10);
+      if (args.member.since && args.member.since > today) throw bad('since must not be in the future.');
+      const person = await subjectOf(ctx, args.identifier);
+      await mayChangeTeam(ctx, person, 'Mutation.addCaseTeamMember');
+      const row = await addCaseTeamMember(ctx.store, person.id, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? today });
       return { leadAgency: row.leadAgency, members: row.team };
     },
     removeCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; agency: string; sub: string }, ctx: GatewayContext) => {
       authorize(ctx, 'manageCaseTeam');
       knownAgency(ctx, args.agency);
       if (!SUB.test(args.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
-      const person = await personOf(ctx, args.identifier, 'Mutation.removeCaseTeamMember', 'STAFF');
-      const row = await removeCaseTeamMember(ctx.store, person, args.agency, args.sub);
+      const person = await subjectOf(ctx, args.identifier);
+      await mayChangeTeam(ctx, person, 'Mutation.removeCaseTeamMember');
+      const row = await removeCaseTeamMember(ctx.store, person.id, args.agency, args.sub);
       return { leadAgency: row.leadAgency, members: row.team };
     },
   },

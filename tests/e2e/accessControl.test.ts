@@ -128,6 +128,48 @@ describe('field-level access control over HTTP', () => {
     expect(errorAt(after, 'person.custody')?.extensions).toMatchObject({ reason: 'NOT_ASSIGNED' });
   });
 
+  it('lets no coordinator onto the case team of a person their agency does not hold, nor say who is on it', async () => {
+    const ADD = `mutation($id: IdentifierInput!, $m: TeamMemberInput!) { addCaseTeamMember(identifier: $id, member: $m) { leadAgency members { agency sub role } } }`;
+    const REMOVE = `mutation($id: IdentifierInput!) { removeCaseTeamMember(identifier: $id, agency: "probation", sub: "nobody") { leadAgency members { sub } } }`;
+    const outsider = await tokenFor(gw.home, 'welfare', 'case_coordinator', 'welfare-coord-07');
+    const self = { agency: 'welfare', sub: 'welfare-coord-07', role: 'case_coordinator' };
+    // H is known to the prison only: the welfare coordinator is neither on H's team nor at an agency that holds H.
+    const add = await gql(gw.url, ADD, { token: outsider, purpose: 'REINTEGRATION_SUPPORT', variables: { id: idOf(H), m: self } });
+    expect(add.body.data).toBeNull();
+    expect(add.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' });
+    const remove = await gql(gw.url, REMOVE, { token: outsider, purpose: 'REINTEGRATION_SUPPORT', variables: { id: idOf(H) } });
+    expect(remove.body.data).toBeNull();
+    expect(JSON.stringify(remove.body)).not.toMatch(/prison-/);
+    expect((await ask('welfare', 'case_coordinator', 'welfare-coord-07', 'REINTEGRATION_SUPPORT', H)).body.data!.person).toBeNull();
+    // The prison's case manager, whose agency holds H, may put the welfare coordinator on the team (the control case).
+    const manager = await tokenFor(gw.home, 'prison', 'prison_case_manager', 'prison-cm-77');
+    const opened = await gql(gw.url, ADD, { token: manager, purpose: 'RELEASE_PLANNING', variables: { id: idOf(H), m: self } });
+    expect(opened.body.data!.addCaseTeamMember.members).toContainEqual(self);
+    // Once on the team, the coordinator may change it.
+    const byMember = await gql(gw.url, REMOVE, { token: outsider, purpose: 'REINTEGRATION_SUPPORT', variables: { id: idOf(H) } });
+    expect(byMember.body.errors).toBeUndefined();
+  });
+
+  it('changes case teams and consents only for the purposes of case work', async () => {
+    const coordinator = await tokenFor(gw.home, 'welfare', 'case_coordinator', 'welfare-coord-01');
+    for (const purpose of ['AUDIT', 'STATISTICS']) {
+      const res = await gql(gw.url, `mutation($id: IdentifierInput!, $m: TeamMemberInput!) { addCaseTeamMember(identifier: $id, member: $m) { members { sub } } }`, {
+        token: coordinator,
+        purpose,
+        variables: { id: idOf(P), m: { agency: 'probation', sub: 'probation-po-30', role: 'probation_officer' } },
+      });
+      expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' });
+    }
+    const worker = await tokenFor(gw.home, 'welfare', 'social_worker', 'welfare-sw-09');
+    const consent = await gql(gw.url, `mutation($c: ConsentInput!) { recordConsent(consent: $c) { id } }`, {
+      token: worker,
+      purpose: 'AUDIT',
+      variables: { c: { identifier: idOf(R), recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2025-01-01', evidenceRef: 'form 7' } },
+    });
+    expect(consent.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'PURPOSE_NOT_ALLOWED' });
+    expect((await ask('probation', 'probation_officer', 'probation-po-30', 'RELEASE_PLANNING', P)).body.errors?.some((e) => e.extensions?.reason === 'NOT_ASSIGNED')).toBe(true);
+  });
+
   it('breaks the glass for an emergency role with a justification, for that request only, and flags it in the audit log', async () => {
     const why = 'Person absconded from prison leave; police ask for custody status and location.';
     const res = await ask('probation', 'probation_officer', 'probation-po-duty', 'EMERGENCY', P, ONE, { 'x-break-glass': why, 'x-request-id': 'break-glass-1' });
