@@ -1,5 +1,5 @@
 import type { GraphQLResolveInfo } from 'graphql';
-import type { PersonRecord } from '../../adapters/sdk/index.js';
+import type { PersonRecord, ReferralRecord } from '../../adapters/sdk/index.js';
 import { OWNER, type GatewayContext, type ScopedPerson } from '../context/index.js';
 import { sourceError } from '../sources/index.js';
 import { loadRecords } from './loadRecords.js';
@@ -44,7 +44,11 @@ export const personResolvers = {
     supervision: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'supervision', info),
     welfare: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'welfareCase', info),
     plans: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'plan', info),
-    referrals: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'referrals', info),
+    // A referral in the health domain says the person needs health care: HEALTH, decided apart.
+    referrals: async (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+      (await loadRecords<ReferralRecord>(ctx, scoped, 'referrals', info)).filter((r) => r.domain !== 'HEALTH'),
+    healthReferrals: async (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+      (await loadRecords<ReferralRecord>(ctx, scoped, 'referrals', info)).filter((r) => r.domain === 'HEALTH'),
     case: async (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => {
       const row = await ctx.caseTeams.load(scoped.node.id);
       if (!row.leadAgency && row.team.length === 0) return null;

@@ -1,3 +1,4 @@
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { caseTeamSeed, type WorldPerson } from '../../src/demo/index.js';
 import { gql, startTestGateway, tokenFor } from '../support/embedded.js';
@@ -79,6 +80,49 @@ describe('field-level access control over HTTP', () => {
     expect(res.body.data!.person.welfare.length).toBeGreaterThan(0);
     expect(res.body.data!.person.welfare[0].healthNeeds).toBeNull();
     expect(errorAt(res, 'person.welfare.0.healthNeeds')?.extensions).toMatchObject({ code: 'FORBIDDEN', category: 'HEALTH' });
+  });
+
+  it('keeps health data inside other records apart, as HEALTH: welfare services and treatment conditions never reach prison staff', async () => {
+    const call = { signal: new AbortController().signal, purpose: 'RELEASE_PLANNING' as const, logger: pino({ level: 'silent' }) };
+    // The agency's own records, straight from its adapter (one record, or a list, or nothing).
+    const raw = async (agency: string, entity: 'welfareCase' | 'supervision', ref: string): Promise<Array<Record<string, any>>> => {
+      const value = (await gw.gateway.registry.get(agency)!.load(entity, [ref], call))[0];
+      return value === null || value === undefined || value instanceof Error ? [] : ((Array.isArray(value) ? value : [value]) as Array<Record<string, any>>);
+    };
+    const manager = 'prison-cm-health';
+    const token = await tokenFor(gw.home, 'prison', 'prison_case_manager', manager);
+    const QUERY = `query($id: IdentifierInput!) { person(identifier: $id) { welfare { services { domain } healthServices { domain } } supervision { conditions { category } treatmentConditions { category } } } }`;
+    const seen = { service: false, condition: false };
+    // People the prison holds whose own welfare or probation records hold health services or treatment conditions.
+    for (const p of gw.world.people.filter((x) => x.refs.prison && (x.refs.welfare || x.refs.probation))) {
+      if (seen.service && seen.condition) break;
+      const cases = p.refs.welfare ? await raw('welfare', 'welfareCase', p.refs.welfare) : [];
+      const orders = p.refs.probation ? await raw('probation', 'supervision', p.refs.probation) : [];
+      const hasService = cases.some((c) => c.services.some((v: { domain: string }) => v.domain === 'HEALTH'));
+      const hasCondition = orders.some((o) => o.conditions.some((c: { category: string }) => c.category === 'TREATMENT'));
+      if (!hasService && !hasCondition) continue;
+      // The prison holds the person, so its case manager may join the team and read for release planning.
+      await gql(gw.url, `mutation($id: IdentifierInput!, $m: TeamMemberInput!) { addCaseTeamMember(identifier: $id, member: $m) { leadAgency } }`, {
+        token, purpose: 'RELEASE_PLANNING', variables: { id: idOf(p), m: { agency: 'prison', sub: manager, role: 'prison_case_manager' } },
+      });
+      const res = await gql(gw.url, QUERY, { token, purpose: 'RELEASE_PLANNING', variables: { id: idOf(p) } });
+      const person = res.body.data?.person;
+      const welfare = (person?.welfare ?? []) as Array<{ services: Array<{ domain: string }> | null; healthServices: unknown }>;
+      const supervision = (person?.supervision ?? []) as Array<{ conditions: Array<{ category: string }> | null; treatmentConditions: unknown }>;
+      if (hasService && welfare.some((c) => c.services !== null)) {
+        seen.service = true;
+        expect(welfare.flatMap((c) => c.services ?? []).map((v) => v.domain)).not.toContain('HEALTH');
+        expect(welfare.every((c) => c.healthServices === null)).toBe(true);
+      }
+      if (hasCondition && supervision.some((o) => o.conditions !== null)) {
+        seen.condition = true;
+        expect(supervision.flatMap((o) => o.conditions ?? []).map((c) => c.category)).not.toContain('TREATMENT');
+        expect(supervision.every((o) => o.treatmentConditions === null)).toBe(true);
+      }
+      expect(res.body.errors?.filter((e) => /healthServices|treatmentConditions/.test(e.path?.join('.') ?? '')).every((e) => e.extensions?.category === 'HEALTH')).toBe(true);
+    }
+    // The demo world has both, released to the prison otherwise: the assertions above ran.
+    expect(seen).toEqual({ service: true, condition: true });
   });
 
   it('withholds welfare data without consent, releases it once recorded, and withholds it again on the next request after withdrawal', async () => {
