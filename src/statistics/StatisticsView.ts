@@ -48,7 +48,10 @@ export class StatisticsView {
 
   private constructor(private readonly ctx: GatewayContext, now: Date) {
     this.minCellSize = ctx.config.statistics.minCellSize;
-    this.asOf = now.toISOString().slice(0, 10);
+    // Date-relative counts (release windows, orders in force, the months of a series) refer to the
+    // first day of the current month: asked again on another day of the month they do not change
+    // with the clock alone, so comparing two days cannot show who is due out on which day.
+    this.asOf = `${now.toISOString().slice(0, 7)}-01`;
     this.population = new PopulationReader(ctx.sources);
   }
 

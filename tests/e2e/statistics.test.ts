@@ -116,6 +116,10 @@ describe('statistics for an analyst with purpose STATISTICS', () => {
     }
   });
 
+  it('counts date-relative tables as of the first day of the current month, not of today', () => {
+    expect(stats.asOf).toBe(`${new Date().toISOString().slice(0, 7)}-01`);
+  });
+
   it('answers no more errors than the NGO left out of the programme table', () => {
     expect(statsErrors).toHaveLength(1);
   });
