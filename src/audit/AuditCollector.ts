@@ -129,9 +129,12 @@ export class AuditCollector {
 
   toEvents(head: EventHead, failed: boolean): AuditEvent[] {
     const auditLog = this.logReads.length > 0 ? [...this.logReads] : undefined;
-    const statistics = this.statisticsReads.length > 0 ? [...this.statisticsReads] : undefined;
+    // Statistics and extracts read whole populations: they get an event of their own, with no
+    // subject, whose agencies are the systems read, so that those agencies' privacy officers find
+    // it (their scope is the caller's agency or the agencies read).
+    const statistics = this.statisticsReads.length > 0 ? this.statisticsEvent(head, failed, this.touched.size === 0 ? auditLog : undefined) : null;
     if (this.touched.size === 0) {
-      return [withReads(eventOf(head, null, [], [], [], failed ? 'ERROR' : 'NONE', undefined), auditLog, statistics)];
+      return [statistics ?? withReads(eventOf(head, null, [], [], [], failed ? 'ERROR' : 'NONE', undefined), auditLog, undefined)];
     }
     // Built field by field, without spreading: this runs for every person of every request.
     const events: AuditEvent[] = [];
@@ -150,9 +153,18 @@ export class AuditCollector {
         : t.logOnly || (released.length > 0 && withheld.length === 0)
           ? 'RELEASED'
           : released.length > 0 ? 'PARTIAL' : withheld.length > 0 ? 'WITHHELD' : 'NONE';
-      events.push(withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, statistics));
+      events.push(withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, undefined));
     }
+    if (statistics) events.push(statistics);
     return events;
+  }
+
+  /** The request's statistics reads as one event without a subject: RELEASED when any agency's data was used. */
+  private statisticsEvent(head: EventHead, failed: boolean, auditLog: AuditLogRead[] | undefined): AuditEvent {
+    const agencies = new Set<string>();
+    for (const s of this.statisticsReads) for (const a of s.agencies) agencies.add(a);
+    const outcome: AuditEvent['outcome'] = failed ? 'ERROR' : agencies.size > 0 ? 'RELEASED' : 'NONE';
+    return withReads(eventOf(head, null, this.agencyList(agencies), [], [], outcome, undefined), auditLog, [...this.statisticsReads]);
   }
 
   /** A person's released entries, in the order first released, as a list shared with everyone released the same. */

@@ -48,6 +48,8 @@ export interface StatisticsAccess {
   rows?: number;
   /** Cells withheld by small-cell suppression. */
   suppressedCells?: number;
+  /** Why nothing was computed, for a request refused before any agency was read (e.g. `DATASET_NOT_APPROVED`). */
+  refused?: string;
 }
 
 /** One read of the audit log (a privacy-officer API field) and the filter it used, without identifiers. */

@@ -25,12 +25,18 @@ const DATASETS: Record<ExtractDataset, { entity: EntityName; category: DataCateg
  */
 export async function openExtract(ctx: GatewayContext, projectId: string, dataset: ExtractDataset, path: readonly (string | number)[], now = new Date()) {
   const day = now.toISOString().slice(0, 10);
-  if (ctx.intent.purpose !== 'STATISTICS') throw statisticsForbidden('PURPOSE_NOT_ALLOWED', 'Extracts need X-Purpose-Of-Use: STATISTICS.');
+  // A refused extract is recorded too: which project and dataset were asked for, and why not.
+  const refuse = (reason: string, message: string) => {
+    const project = /^[\w.:-]{1,64}$/.test(projectId) ? projectId : '(not a project id)';
+    ctx.audit.readStatistics({ table: 'extract', project, dataset, agencies: [], categories: [DATASETS[dataset].category], refused: reason });
+    return statisticsForbidden(reason, message);
+  };
+  if (ctx.intent.purpose !== 'STATISTICS') throw refuse('PURPOSE_NOT_ALLOWED', 'Extracts need X-Purpose-Of-Use: STATISTICS.');
   const project = ctx.config.statistics.projects.find((p) => p.id === projectId);
-  if (!project) throw statisticsForbidden('PROJECT_NOT_FOUND', `No approved project ${projectId}.`);
-  if (!isProjectRecipient(project, ctx.principal)) throw statisticsForbidden('NOT_A_PROJECT_RECIPIENT', `This agency and role are not recipients of project ${project.id}.`);
-  if (!isProjectInForce(project, day)) throw statisticsForbidden('PROJECT_NOT_IN_FORCE', `Project ${project.id} is approved from ${project.valid.from} to ${project.valid.until}.`);
-  if (!project.datasets.includes(dataset)) throw statisticsForbidden('DATASET_NOT_APPROVED', `Project ${project.id} is not approved for ${dataset}.`);
+  if (!project) throw refuse('PROJECT_NOT_FOUND', `No approved project ${projectId}.`);
+  if (!isProjectRecipient(project, ctx.principal)) throw refuse('NOT_A_PROJECT_RECIPIENT', `This agency and role are not recipients of project ${project.id}.`);
+  if (!isProjectInForce(project, day)) throw refuse('PROJECT_NOT_IN_FORCE', `Project ${project.id} is approved from ${project.valid.from} to ${project.valid.until}.`);
+  if (!project.datasets.includes(dataset)) throw refuse('DATASET_NOT_APPROVED', `Project ${project.id} is not approved for ${dataset}.`);
 
   const { entity, category } = DATASETS[dataset];
   const withheld: Array<{ agency: string; reason: string; message: string; extensions: Record<string, unknown> }> = [];

@@ -220,10 +220,10 @@ describe('pseudonymous extracts', () => {
 });
 
 describe('audit of statistics and extracts', () => {
-  const events = async (requestId: string) => {
-    const officer = await tokenFor(gw.home, 'probation', 'privacy_officer');
-    const res = await gql(gw.url, `{ auditLog { events(filter: {requestId: "${requestId}"}) { events { subject purpose outcome
-      statistics { table agencies categories withheld { agency reason } project dataset rows suppressedCells } } } } }`, { token: officer, purpose: 'AUDIT' });
+  const events = async (requestId: string, agency = 'probation') => {
+    const officer = await tokenFor(gw.home, agency, 'privacy_officer');
+    const res = await gql(gw.url, `{ auditLog { events(filter: {requestId: "${requestId}"}) { events { subject purpose outcome agencies
+      statistics { table agencies categories withheld { agency reason } project dataset rows suppressedCells refused } } } } }`, { token: officer, purpose: 'AUDIT' });
     expect(res.body.errors).toBeUndefined();
     return res.body.data!.auditLog.events.events;
   };
@@ -245,5 +245,32 @@ describe('audit of statistics and extracts', () => {
     const logged = await events('extract-audit-1');
     expect(logged).toHaveLength(1);
     expect(logged[0].statistics).toEqual([expect.objectContaining({ table: 'extract', project: 'recidivism-2026', dataset: 'SUPERVISION', agencies: ['probation'], rows })]);
+  });
+
+  it('shows a statistics read to the privacy officers of the agencies whose systems were read, not only the caller’s', async () => {
+    // A probation analyst's custody extract reads the prison's system.
+    const res = await gql(gw.url, EXTRACT, { token: analyst, purpose: 'STATISTICS', variables: { project: 'recidivism-2026', dataset: 'CUSTODY' }, headers: { 'x-request-id': 'extract-audit-2' } });
+    expect(res.body.errors).toBeUndefined();
+    const seenByPrison = await events('extract-audit-2', 'prison');
+    expect(seenByPrison).toHaveLength(1);
+    expect(seenByPrison[0]).toMatchObject({ subject: null, outcome: 'RELEASED', agencies: ['prison'] });
+    expect(seenByPrison[0].statistics).toEqual([expect.objectContaining({ table: 'extract', dataset: 'CUSTODY', agencies: ['prison'] })]);
+  });
+
+  it('records a refused extract with the project and dataset asked for, and why', async () => {
+    const res = await gql(gw.url, EXTRACT, { token: analyst, purpose: 'STATISTICS', variables: { project: 'recidivism-2026', dataset: 'WELFARE' }, headers: { 'x-request-id': 'extract-audit-3' } });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ reason: 'DATASET_NOT_APPROVED' });
+    const logged = await events('extract-audit-3');
+    expect(logged[0].statistics).toEqual([expect.objectContaining({ table: 'extract', project: 'recidivism-2026', dataset: 'WELFARE', agencies: [], refused: 'DATASET_NOT_APPROVED' })]);
+  });
+
+  it('keeps statistics in an event of their own when the same request also touched a person', async () => {
+    const query = `query($id: IdentifierInput!) { statistics { supervisionCompliance { id } } person(identifier: $id) { id } }`;
+    const someone = gw.world.people[0]!;
+    await gql(gw.url, query, { token: analyst, purpose: 'STATISTICS', variables: { id: { scheme: someone.nationalId.scheme, value: someone.nationalId.value } }, headers: { 'x-request-id': 'stats-audit-2' } });
+    const logged = await events('stats-audit-2');
+    const withStatistics = logged.filter((e: { statistics: unknown[] }) => e.statistics.length > 0);
+    expect(withStatistics).toHaveLength(1);
+    expect(withStatistics[0]).toMatchObject({ subject: null, agencies: ['probation'] });
   });
 });
