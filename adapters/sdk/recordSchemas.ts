@@ -43,7 +43,7 @@ function validDate(s: string): boolean {
 
 const id = chars(1, RECORD_LIMITS.id);
 const short = chars(0, RECORD_LIMITS.short);
-const text = chars(0, RECORD_LIMITS.text);
+const text = chars(0, RECORD_LIMITS.text, { lines: true });
 const date = refined(validDate, 'not a YYYY-MM-DD date');
 const instant = format(z.iso.datetime({ offset: true }));
 const agency = matching(/^[a-z][a-z0-9_-]{1,31}$/);

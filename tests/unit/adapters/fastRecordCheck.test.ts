@@ -38,6 +38,8 @@ const TRICKY_INSTANTS = [
   '2024-05-01T10:00:00.123456789-03:30',
 ];
 const NON_STRINGS = [null, undefined, 0, true, {}, [], new String('x')];
+/** Strings with a control or bidirectional-override character, and the line breaks only free text takes. */
+const CONTROL_NEAR_MISSES = ['a\u0000b', 'x\u001b[2J', 'P-1\u202e', 'x\u2066y', 'x\u0085', 'line\nbreak', 'tab\there', 'x\r'];
 
 /** Strings around a length cap: fitting in code points but not in UTF-16 units, lone surrogates, pairs split across the cap. */
 function lengthNearMisses(min: number, max: number): string[] {
@@ -65,8 +67,9 @@ function stringArbitrary(schema: z.ZodString | z.ZodISODateTime, odds: number): 
     return withNearMisses(odds, valid, nearMisses, fc.stringMatching(pattern).map((s) => `${s}\n`));
   }
   const checks = schema.def.checks ?? [];
-  // The one refinement in recordSchemas.ts is the calendar date.
-  if (checks.some((c) => c._zod.def.check === 'custom')) {
+  // Two refinements in recordSchemas.ts: the calendar date (no length cap), and the control
+  // characters every capped string refuses (generated below, with the length near misses).
+  if (schema.maxLength === null && checks.some((c) => c._zod.def.check === 'custom')) {
     return withNearMisses(odds, realDate, anyDate, fc.constantFrom(...TRICKY_DATES, ...NON_STRINGS));
   }
   const format = checks.find((c) => c._zod.def.check === 'string_format');
@@ -79,7 +82,7 @@ function stringArbitrary(schema: z.ZodString | z.ZodISODateTime, odds: number): 
   const min = schema.minLength ?? 0;
   const max = schema.maxLength ?? 10;
   const valid = fc.string({ minLength: min, maxLength: Math.min(max, 12), unit: anyUnit });
-  return withNearMisses(odds, valid, fc.constantFrom(...lengthNearMisses(min, max), ...NON_STRINGS));
+  return withNearMisses(odds, valid, fc.constantFrom(...lengthNearMisses(min, max), ...CONTROL_NEAR_MISSES, ...NON_STRINGS));
 }
 
 /**
@@ -333,6 +336,12 @@ describe('corner cases where zod 4 may surprise, and the predicate follows it', 
     ['-0 months', 'custody', sentence(-0), true],
     ['1e-300 months', 'custody', sentence(1e-300), false],
     ['a sparse list', 'custody', sentence(1, new Array(1)), false],
+    ['a NUL in a name', 'person', { ...P, givenName: 'An\u0000a' }, false],
+    ['a terminal escape in a name', 'person', { ...P, familyName: 'Ilić\u001b[2J' }, false],
+    ['a right-to-left override in a reference', 'person', { ...P, ref: 'P-1\u202e' }, false],
+    ['a line break in a name', 'person', { ...P, givenName: 'Ana\r\nInjected: x' }, false],
+    ['a C1 control in a name', 'person', { ...P, givenName: 'Ana\u0085' }, false],
+    ['an escape in an offence description (free text)', 'custody', sentence(1, [{ code: 'X1', description: 'a\u001bb', category: null }]), false],
   ];
 
   it.each(cases)('%s', (_what, entity, record, accepted) => {

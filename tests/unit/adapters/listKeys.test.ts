@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  AdapterScanNotSupported, AdapterTimeout, resilienceConfig, resilientAdapter, scanEntity, type Adapter, type AdapterCall, type KeyPage,
+  AdapterBadRecord, AdapterScanNotSupported, AdapterTimeout, resilienceConfig, resilientAdapter, scanEntity, type Adapter, type AdapterCall, type KeyPage,
 } from '../../../adapters/sdk/index.js';
 import { silentLogger, testCall } from '../../support/testDeps.js';
 
@@ -29,6 +29,15 @@ describe('scanEntity', () => {
     expect(records).toHaveLength(21);
     expect(errors).toHaveLength(1);
     expect(adapter.pages).toEqual([{ after: null, limit: 10 }, { after: 'k09', limit: 10 }, { after: 'k19', limit: 10 }]);
+  });
+
+  it('fails, rather than loops, when an agency ignores the cursor and lists the same keys again', async () => {
+    const adapter = fakeAdapter(async ({ limit }) => KEYS.slice(0, limit));
+    const pages: unknown[][] = [];
+    await expect((async () => { for await (const page of scanEntity(adapter, 'person', testCall(), { pageSize: 10 })) pages.push(page); })())
+      .rejects.toThrow(new AdapterBadRecord('probation', 'probation: listing person gave a key twice: its cursor does not move on'));
+    expect(adapter.pages).toHaveLength(2);
+    expect(pages).toHaveLength(1);
   });
 
   it('throws AdapterScanNotSupported for an adapter that cannot list', async () => {
