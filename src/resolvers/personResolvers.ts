@@ -1,26 +1,39 @@
-import type { GraphQLResolveInfo } from 'graphql';
+import { responsePathAsArray, type GraphQLError, type GraphQLResolveInfo } from 'graphql';
 import type { PersonRecord, ReferralRecord } from '../../adapters/sdk/index.js';
 import { OWNER, type GatewayContext, type ScopedPerson } from '../context/index.js';
 import { sourceError } from '../sources/index.js';
 import { loadRecords } from './loadRecords.js';
 
-/** The person records of the released agencies, in config order; fails if one of them failed to link. */
-function releasedLinks(scoped: ScopedPerson, ctx: GatewayContext): Array<[string, PersonRecord]> {
+/**
+ * The person records of the released agencies, in config order. An agency whose look-up failed is
+ * named in a notice at the field's path and the others' records are answered, as for record
+ * fields (loadRecords); the field fails with that agency's error only when no agency answered.
+ */
+function releasedLinks(scoped: ScopedPerson, ctx: GatewayContext, info: GraphQLResolveInfo): Array<[string, PersonRecord]> {
   const out: Array<[string, PersonRecord]> = [];
+  const failures: GraphQLError[] = [];
   for (const agency of scoped.agencies) {
     const error = scoped.node.linkErrors.get(agency);
-    if (error !== undefined) throw sourceError(error, agency);
+    if (error !== undefined) {
+      failures.push(sourceError(error, agency));
+      continue;
+    }
     const record = scoped.node.links.get(agency);
     if (record) {
       ctx.audit.read(scoped.node.id, agency);
       out.push([agency, record]);
     }
   }
+  if (failures.length > 0) {
+    if (out.length === 0) throw failures[0];
+    const path = responsePathAsArray(info.path);
+    for (const f of failures) ctx.notices.push({ message: f.message, path, extensions: f.extensions });
+  }
   return out;
 }
 
-function first<K extends keyof PersonRecord>(scoped: ScopedPerson, ctx: GatewayContext, key: K): PersonRecord[K] | null {
-  for (const [, record] of releasedLinks(scoped, ctx)) if (record[key] !== null && record[key] !== undefined) return record[key];
+function first<K extends keyof PersonRecord>(scoped: ScopedPerson, ctx: GatewayContext, info: GraphQLResolveInfo, key: K): PersonRecord[K] | null {
+  for (const [, record] of releasedLinks(scoped, ctx, info)) if (record[key] !== null && record[key] !== undefined) return record[key];
   return null;
 }
 
@@ -31,13 +44,13 @@ function first<K extends keyof PersonRecord>(scoped: ScopedPerson, ctx: GatewayC
 export const personResolvers = {
   Person: {
     id: (person: { id: string }) => person.id,
-    identifiers: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) =>
-      releasedLinks(scoped, ctx).flatMap(([agency, r]) => (r.nationalId ? [{ ...r.nationalId, agency }] : [])),
-    names: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) =>
-      releasedLinks(scoped, ctx).map(([agency, r]) => ({ givenName: r.givenName, familyName: r.familyName, script: r.script, agency, agencyRef: r.ref })),
-    dateOfBirth: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => first(scoped, ctx, 'dateOfBirth'),
-    sex: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => first(scoped, ctx, 'sex'),
-    municipality: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext) => first(scoped, ctx, 'municipality'),
+    identifiers: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+      releasedLinks(scoped, ctx, info).flatMap(([agency, r]) => (r.nationalId ? [{ ...r.nationalId, agency }] : [])),
+    names: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) =>
+      releasedLinks(scoped, ctx, info).map(([agency, r]) => ({ givenName: r.givenName, familyName: r.familyName, script: r.script, agency, agencyRef: r.ref })),
+    dateOfBirth: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => first(scoped, ctx, info, 'dateOfBirth'),
+    sex: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => first(scoped, ctx, info, 'sex'),
+    municipality: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => first(scoped, ctx, info, 'municipality'),
     custody: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'custody', info),
     riskAssessments: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'riskAssessments', info),
     programmes: (scoped: ScopedPerson, _: unknown, ctx: GatewayContext, info: GraphQLResolveInfo) => loadRecords(ctx, scoped, 'programmes', info),

@@ -63,6 +63,19 @@ describe('faults of a REST agency (probation behind a fault-injecting proxy)', (
     expect(await readiness()).toMatchObject({ ok: false });
   });
 
+  it('answers the other agencies’ names and identifiers when one agency’s look-up failed, naming it', async () => {
+    const person = everyone[0]!;
+    const res = await settlesWithin(gql(gw.url, `query($id: IdentifierInput!) { person(identifier: $id) { names { agency familyName } identifiers { agency value } dateOfBirth } }`, {
+      token, purpose: 'SUPERVISION', variables: { id: { scheme: person.nationalId.scheme, value: person.nationalId.value } },
+    }), ANSWER_WITHIN);
+    const found = res.body.data?.person as { names: Array<{ agency: string }> | null; identifiers: Array<{ agency: string }> | null; dateOfBirth: string | null };
+    expect(found.names?.map((n) => n.agency)).toEqual(expect.arrayContaining(['prison', 'welfare']));
+    expect(found.names?.map((n) => n.agency)).not.toContain('probation');
+    expect(found.identifiers?.length).toBeGreaterThan(0);
+    expect(found.dateOfBirth).toBe(person.dateOfBirth);
+    expect(res.body.errors?.find((e) => e.path?.join('.') === 'person.names')?.extensions).toEqual({ code: 'SOURCE_UNAVAILABLE', agency: 'probation' });
+  });
+
   it('keeps answering while the agency goes down mid-load, then fails fast with the circuit open', async () => {
     await recovered();
     const queue = everyone.slice(0, 24);
