@@ -1,5 +1,5 @@
 import type { DataCategory } from '../config/index.js';
-import type { AuditEvent, AuditLogRead, StatisticsAccess } from './AuditEvent.js';
+import type { AuditEvent, AuditLogRead, CaseTeamChange, StatisticsAccess } from './AuditEvent.js';
 import type { AuditLog } from './AuditLog.js';
 
 interface Touch {
@@ -11,9 +11,11 @@ interface Touch {
   onCaseTeam: boolean | undefined;
   /** Touched only because a privacy officer read the audit log about this person. */
   logOnly: boolean;
+  /** Members this request added to or removed from the person's case team. */
+  caseTeamChanges: CaseTeamChange[];
 }
 
-type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics'>;
+type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics' | 'caseTeamChanges'>;
 
 type Released = AuditEvent['released'][number];
 
@@ -98,6 +100,11 @@ export class AuditCollector {
     entry.fields = entry.fields.with(field);
   }
 
+  /** A member added to or removed from the person's case team by this request (recorded once made). */
+  caseTeamChanged(person: string, change: CaseTeamChange): void {
+    this.touched.get(person)?.caseTeamChanges.push(change);
+  }
+
   /** Whether the caller is on this person's case team (whoever establishes it first wins). */
   caseTeam(person: string, onTeam: boolean): void {
     const t = this.touched.get(person);
@@ -153,7 +160,9 @@ export class AuditCollector {
         : t.logOnly || (released.length > 0 && withheld.length === 0)
           ? 'RELEASED'
           : released.length > 0 ? 'PARTIAL' : withheld.length > 0 ? 'WITHHELD' : 'NONE';
-      events.push(withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, undefined));
+      const event = withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, undefined);
+      if (t.caseTeamChanges.length > 0) event.caseTeamChanges = [...t.caseTeamChanges];
+      events.push(event);
     }
     if (statistics) events.push(statistics);
     return events;
@@ -230,6 +239,6 @@ function withReads(event: AuditEvent, auditLog: AuditLogRead[] | undefined, stat
 }
 
 function newTouch(subject: string, logOnly: boolean): Touch {
-  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly };
+  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly, caseTeamChanges: [] };
 }
 

@@ -30,6 +30,17 @@ export interface AuditEvent {
   auditLog?: AuditLogRead[];
   /** Statistics computed and extracts taken in this request (population reads, no one subject). */
   statistics?: StatisticsAccess[];
+  /** Changes this request made to the person's case team: who was added or removed (need to know given or taken). */
+  caseTeamChanges?: CaseTeamChange[];
+}
+
+/** One member added to or removed from a person's case team. */
+export interface CaseTeamChange {
+  action: 'ADD' | 'REMOVE';
+  agency: string;
+  sub: string;
+  /** The role given, for an addition. */
+  role: string | null;
 }
 
 /**

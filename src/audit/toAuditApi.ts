@@ -27,6 +27,7 @@ export const toAuditApi = {
       outcome: e.outcome,
       onCaseTeam: e.onCaseTeam ?? null,
       auditLogReads: (e.auditLog ?? []).map((r) => ({ field: r.field, args: JSON.stringify(r.args) })),
+      caseTeamChanges: e.caseTeamChanges ?? [],
       statistics: (e.statistics ?? []).map((s) => ({
         withheld: [], project: null, dataset: null, rows: null, suppressedCells: null, refused: null, ...s,
       })),

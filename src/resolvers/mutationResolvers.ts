@@ -135,6 +135,7 @@ export const mutationResolvers = {
       const person = await subjectOf(ctx, args.identifier);
       await mayChangeTeam(ctx, person, 'Mutation.addCaseTeamMember');
       const row = await addCaseTeamMember(ctx.store, person.id, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? today });
+      ctx.audit.caseTeamChanged(person.id, { action: 'ADD', agency: agency.id, sub: args.member.sub, role: args.member.role });
       return { leadAgency: row.leadAgency, members: row.team };
     },
     removeCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; agency: string; sub: string }, ctx: GatewayContext) => {
@@ -144,6 +145,7 @@ export const mutationResolvers = {
       const person = await subjectOf(ctx, args.identifier);
       await mayChangeTeam(ctx, person, 'Mutation.removeCaseTeamMember');
       const row = await removeCaseTeamMember(ctx.store, person.id, args.agency, args.sub);
+      ctx.audit.caseTeamChanged(person.id, { action: 'REMOVE', agency: args.agency, sub: args.sub, role: null });
       return { leadAgency: row.leadAgency, members: row.team };
     },
   },

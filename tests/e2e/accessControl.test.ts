@@ -164,8 +164,13 @@ describe('field-level access control over HTTP', () => {
       token: coordinator,
       purpose: 'REINTEGRATION_SUPPORT',
       variables: { id: idOf(P), m: { agency: 'probation', sub: officer, role: 'probation_officer' } },
+      headers: { 'x-request-id': 'team-add-1' },
     });
     expect(add.body.data!.addCaseTeamMember.members).toContainEqual({ agency: 'probation', sub: officer, role: 'probation_officer' });
+    // The audit event says who was given need to know, not only that the team changed.
+    const { rows } = await gw.gateway.store.query<{ event: { caseTeamChanges?: unknown } }>("SELECT event FROM reintegra.audit_event WHERE request_id = 'team-add-1'");
+    expect(rows.map((r) => r.event.caseTeamChanges)).toEqual([[{ action: 'ADD', agency: 'probation', sub: officer, role: 'probation_officer' }]]);
+    expect((await gw.gateway.auditLog.verify()).ok).toBe(true);
     expect((await ask('probation', 'probation_officer', officer, 'RELEASE_PLANNING', P)).body.data!.person.custody.length).toBeGreaterThan(0);
     await gql(gw.url, `mutation($id: IdentifierInput!) { removeCaseTeamMember(identifier: $id, agency: "probation", sub: "${officer}") { members { sub } } }`, { token: coordinator, purpose: 'REINTEGRATION_SUPPORT', variables: { id: idOf(P) } });
     const after = await ask('probation', 'probation_officer', officer, 'RELEASE_PLANNING', P);

@@ -3,7 +3,7 @@ import { gql, tokenFor, type GraphQLResult } from '../../../support/embedded.js'
 
 export const EVENT_FIELDS = `leafIndex leafHash at requestId subject purpose breakGlass outcome agencies onCaseTeam
   caller { sub agency roles client } released { category agency fields } withheld { category reason }
-  auditLogReads { field args }`;
+  auditLogReads { field args } caseTeamChanges { action agency sub role }`;
 
 export const idOf = (p: WorldPerson) => ({ scheme: p.nationalId.scheme, value: p.nationalId.value });
 
