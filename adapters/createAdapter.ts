@@ -34,5 +34,5 @@ export async function createAdapter(agency: string, config: Record<string, unkno
     throw new AdapterConfigInvalid(agency, `${agency}: unknown adapter kind ${JSON.stringify(kind ?? null)} (known: ${known})`);
   }
   const options = parseAdapterConfig(agency, kind as string, resilienceBlock, resilience === undefined ? {} : { resilience }).resilience;
-  return resilientAdapter(await factory(agency, kindConfig, deps), options, deps.logger);
+  return resilientAdapter(await factory(agency, kindConfig, deps), options, deps.logger, Math.random, deps.onBackendFailure?.bind(deps));
 }

@@ -4,6 +4,7 @@ import { BackendSlots } from './BackendSlots.js';
 import { CircuitBreaker, type CircuitState, type CircuitTicket } from './CircuitBreaker.js';
 import { AdapterAborted, AdapterCircuitOpen, AdapterError, AdapterScanNotSupported, AdapterUnavailable } from './errors.js';
 import type { ResilienceConfig } from './resilienceConfig.js';
+import type { EntityName } from './model.js';
 import type { Adapter, AdapterCall, AdapterReadiness, KeyPage } from './types.js';
 import { untilAborted } from './untilAborted.js';
 import { withDeadline } from './withDeadline.js';
@@ -33,17 +34,27 @@ const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
  * Per-key errors are answers, not failures: they neither retry nor count against the circuit.
  * An empty batch resolves to `[]` at once (the batch contract: no backend call).
  */
-export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logger: Logger, random: () => number = Math.random): ResilientAdapter {
+export function resilientAdapter(
+  inner: Adapter, config: ResilienceConfig, logger: Logger, random: () => number = Math.random,
+  onFailure?: (entity: EntityName, code: string) => void,
+): ResilientAdapter {
   const { agency } = inner;
   const deadlineMs = inner.deadlineMs ?? DEFAULT_DEADLINE_MS;
   const breaker = new CircuitBreaker({ failureThreshold: config.circuit.failures, coolDownMs: config.circuit.coolDownMs });
   const slots = new BackendSlots(config.maxInFlight);
 
-  const failed = (ticket: CircuitTicket, error: AdapterError): AdapterError => {
+  /**
+   * Every failed call is logged (agency, entity and code; never keys or values) and counted
+   * (`onFailure`), so an agency failing part of the time shows in the operational log and the
+   * metrics, not only once its circuit opens.
+   */
+  const failed = (ticket: CircuitTicket, entity: EntityName, error: AdapterError): AdapterError => {
     if (error instanceof AdapterAborted) {
       breaker.neutral(ticket);
       return error;
     }
+    logger.warn({ entity, code: error.code }, 'an agency call failed');
+    onFailure?.(entity, error.code);
     const before = breaker.state;
     breaker.failure(ticket);
     if (before !== 'open' && breaker.state === 'open') logger.warn({ circuit: 'open', code: error.code }, 'agency circuit opened after repeated failures');
@@ -68,7 +79,7 @@ export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logge
         breaker.neutral(ticket);
         throw caught;
       }
-      throw failed(ticket, deadline.failure() ?? (caught instanceof AdapterError ? caught : new AdapterUnavailable(agency, `${agency}: listing ${entity} failed`, { cause: caught })));
+      throw failed(ticket, entity, deadline.failure() ?? (caught instanceof AdapterError ? caught : new AdapterUnavailable(agency, `${agency}: listing ${entity} failed`, { cause: caught })));
     }
   };
 
@@ -100,12 +111,12 @@ export function resilientAdapter(inner: Adapter, config: ResilienceConfig, logge
           }
           const wait = backoffDelay(retry, config.backoffMs, config.maxBackoffMs, random);
           const transient = error instanceof AdapterUnavailable && error.transient;
-          if (!transient || retry >= config.retries || wait >= deadline.remainingMs()) throw failed(ticket, error);
+          if (!transient || retry >= config.retries || wait >= deadline.remainingMs()) throw failed(ticket, entity, error);
           logger.warn({ entity, retry: retry + 1, code: error.code }, 'retrying an agency call after a transient failure');
           try {
             await sleep(wait, deadline.signal);
           } catch {
-            throw failed(ticket, deadline.failure() ?? error);
+            throw failed(ticket, entity, deadline.failure() ?? error);
           }
         }
       } finally {

@@ -73,6 +73,8 @@ export interface AdapterDeps {
   logger: Logger;
   /** Called once per backend call (query, HTTP request, file read), for metrics. */
   onBackendCall(entity: EntityName): void;
+  /** Called once per failed call of the agency (after retries), with the error's code, for metrics. */
+  onBackendFailure?(entity: EntityName, code: string): void;
   /** Directory relative paths in the adapter config (mapping, csv path) are resolved against. */
   baseDir: string;
   /** In-process embedded PostgreSQL, for `dialect: pglite` without a dataDir (the demo world). */

@@ -79,6 +79,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
           logger: logger.child({ agency: agency.id }),
           baseDir,
           onBackendCall: (entity: EntityName) => metrics.adapterBatches.inc({ agency: agency.id, entity }),
+          onBackendFailure: (entity: EntityName, code: string) => metrics.adapterFailures.inc({ agency: agency.id, entity, code }),
           ...(options.pglite ? { pglite: options.pglite } : {}),
         }),
       );

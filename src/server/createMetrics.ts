@@ -4,6 +4,8 @@ export interface GatewayMetrics {
   registry: Registry;
   /** One increment per backend call an adapter makes (query, HTTP request, file read). */
   adapterBatches: Counter<'agency' | 'entity'>;
+  /** One increment per failed agency call (after retries), by the adapter error's code. */
+  adapterFailures: Counter<'agency' | 'entity' | 'code'>;
   requests: Histogram<'outcome'>;
   auditEvents: Counter<string>;
 }
@@ -18,6 +20,12 @@ export function createMetrics(): GatewayMetrics {
       name: 'reintegra_adapter_batches_total',
       help: 'Backend calls made by adapters, by agency and entity.',
       labelNames: ['agency', 'entity'],
+      registers: [registry],
+    }),
+    adapterFailures: new Counter({
+      name: 'reintegra_adapter_failures_total',
+      help: 'Agency calls that failed after retries, by agency, entity and error code (ERR_ADAPTER_*).',
+      labelNames: ['agency', 'entity', 'code'],
       registers: [registry],
     }),
     requests: new Histogram({

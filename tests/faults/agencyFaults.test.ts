@@ -61,6 +61,9 @@ describe('faults of a REST agency (probation behind a fault-injecting proxy)', (
     expectPartialAnswer(await ask(), 'probation', 'SOURCE_UNAVAILABLE', 'supervision');
     expectIntact(await ask(), ['custody', 'welfare']);
     expect(await readiness()).toMatchObject({ ok: false });
+    // Each failed call is counted by agency, entity and code.
+    const metrics = await (await fetch(`${gw.url}/metrics`)).text();
+    expect(metrics).toMatch(/reintegra_adapter_failures_total\{agency="probation",entity="\w+",code="ERR_ADAPTER_\w+"\} [1-9]/);
   });
 
   it('answers the other agencies’ names and identifiers when one agency’s look-up failed, naming it', async () => {

@@ -1,3 +1,4 @@
+import { captureLogs } from '../../support/logCapture.js';
 import { describe, expect, it } from 'vitest';
 import {
   AdapterAborted, AdapterBadRecord, AdapterCircuitOpen, AdapterTimeout, AdapterUnavailable, backoffDelay, BackendSlots,
@@ -111,6 +112,23 @@ describe('resilientAdapter', () => {
     const flaky = fakeAdapter(async () => { throw reset(); });
     await expect(resilientAdapter(flaky, config({ retries: 1 }), silentLogger).load('person', ['a'], testCall())).rejects.toBeInstanceOf(AdapterUnavailable);
     expect(flaky.attempts).toBe(2);
+  });
+
+  it('logs and counts every failed call, once after its retries, but not a caller that gave up', async () => {
+    const logs = captureLogs('warn');
+    const failures: Array<[string, string]> = [];
+    const bad = fakeAdapter(async () => {
+      throw new AdapterUnavailable('probation', 'probation: HTTP 500', { transient: false });
+    });
+    const adapter = resilientAdapter(bad, config(), logs.logger, Math.random, (entity, code) => failures.push([entity, code]));
+    await expect(adapter.load('supervision', ['a'], testCall())).rejects.toThrow('HTTP 500');
+    await expect(adapter.load('supervision', ['b'], testCall())).rejects.toThrow('HTTP 500');
+    expect(failures).toEqual([['supervision', 'ERR_ADAPTER_UNAVAILABLE'], ['supervision', 'ERR_ADAPTER_UNAVAILABLE']]);
+    expect(logs.lines.filter((l) => l.msg === 'an agency call failed')).toEqual([
+      expect.objectContaining({ entity: 'supervision', code: 'ERR_ADAPTER_UNAVAILABLE' }),
+      expect.objectContaining({ entity: 'supervision', code: 'ERR_ADAPTER_UNAVAILABLE' }),
+    ]);
+    expect(logs.text()).not.toMatch(/"a"|"b"/);
   });
 
   it('never waits for a retry past the deadline, and reports the deadline as AdapterTimeout', async () => {
