@@ -3,11 +3,20 @@ import type { Dispatcher } from 'undici';
 /** Why a response body was refused; the message never quotes the body. */
 export class BodyRefused extends Error {}
 
+/** `application/json`, or any `…/…+json` (such as `application/graphql-response+json`), with parameters. */
+const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
+
 /**
  * Reads a JSON response body of at most `maxBytes` (declared or actual) and parses it.
- * Throws `BodyRefused` for an oversized body or invalid JSON.
+ * Throws `BodyRefused` for a body declared as something else than JSON (a login page served
+ * with status 200), an oversized body or invalid JSON. A body without a content type is read.
  */
 export async function readJsonBody(response: Dispatcher.ResponseData, maxBytes: number): Promise<unknown> {
+  const type = response.headers['content-type'];
+  if (type !== undefined && !JSON_TYPE.test(Array.isArray(type) ? type.join(',') : type)) {
+    response.body.destroy();
+    throw new BodyRefused('response content type is not JSON');
+  }
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
     response.body.destroy();

@@ -211,6 +211,16 @@ describe('rest adapter', () => {
     await expect(small.load('personByNationalId', ['x'], testCall())).rejects.toBeInstanceOf(AdapterUnavailable);
   });
 
+  it('rejects a body declared as something else than JSON (a login page), and reads one declared +json or without a type', async () => {
+    const body = JSON.stringify({ data: { items: [] } });
+    routes['/api/people'] = (_keys, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+    await expect(adapter.load('personByNationalId', ['x'], testCall())).rejects.toThrow(/content type is not JSON/);
+    routes['/api/people'] = (_keys, res) => res.writeHead(200, { 'content-type': 'application/vnd.agency.people+json; charset=utf-8' }).end(body);
+    await expect(adapter.load('personByNationalId', ['x'], testCall())).resolves.toHaveLength(1);
+    routes['/api/people'] = (_keys, res) => res.writeHead(200).end(body);
+    await expect(adapter.load('personByNationalId', ['x'], testCall())).resolves.toHaveLength(1);
+  });
+
   it('rejects with AdapterUnavailable when the server is down', async () => {
     const spare = createServer();
     await new Promise<void>((resolve) => spare.listen(0, '127.0.0.1', resolve));
