@@ -16,11 +16,19 @@ export interface PageWalk {
 }
 
 /**
+ * The most items one chunk's pages may hold together. Each page is bounded by
+ * `maxResponseBytes`; without a bound on the walk, an agency answering page after page of
+ * small items could make one request hold gigabytes before `spec.max` pages stop it.
+ */
+export const MAX_WALK_ITEMS = 100_000;
+
+/**
  * Reads every page of one chunk's answer. Without `spec` that is the first page only. With
  * `next`, the link in each page is followed while it stays on the agency's origin and under
  * the base path (a link elsewhere would carry our token to another host: refused); with
  * `cursor`, the cursor is sent back as `param`. An empty page, a missing link/cursor or a
- * link already seen ends the walk; more than `spec.max` pages fails it as runaway.
+ * link already seen ends the walk; more than `spec.max` pages, or more than `MAX_WALK_ITEMS`
+ * items in all, fails it as runaway.
  */
 export async function fetchPages(walk: PageWalk): Promise<unknown[]> {
   const { spec } = walk;
@@ -34,6 +42,9 @@ export async function fetchPages(walk: PageWalk): Promise<unknown[]> {
     seen.add(path);
     const body = await walk.get(path);
     const pageItems = walk.itemsOf(body);
+    if (items.length + pageItems.length > MAX_WALK_ITEMS) {
+      throw new AdapterUnavailable(walk.agency, `${walk.agency}: ${walk.entity}: more than ${MAX_WALK_ITEMS} items in the pages of one answer`, { transient: false });
+    }
     for (const item of pageItems) items.push(item);
     if (!spec || pageItems.length === 0) break;
     path = null;
