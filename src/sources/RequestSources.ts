@@ -81,7 +81,16 @@ export class RequestSources {
       loader = new DataLoader<string, unknown>(
         async (keys) => {
           this.fetchedAt.set(id, new Date().toISOString());
-          const values = await adapter.load(entity, keys, this.call);
+          let values: unknown[];
+          try {
+            values = await adapter.load(entity, keys, this.call);
+          } catch (error) {
+            // The failure is each key's answer for the rest of the request (DataLoader keeps an
+            // Error value, but forgets a rejected batch): asked again (the policy's caseload
+            // check, then the field), the agency is not called twice, nor its deadline waited for twice.
+            const failure = error instanceof Error ? error : new Error(String(error));
+            return keys.map(() => failure);
+          }
           if (values.length !== keys.length) throw new Error(`adapter ${agency} returned ${values.length} values for ${keys.length} keys`);
           return values.map((value, i) => this.owned(agency, entity, keys[i]!, value));
         },

@@ -93,3 +93,21 @@ describe('RequestSources distrusts adapter output', () => {
     await expect(sources.load('prison', 'riskAssessments', 'P-1')).rejects.toBeInstanceOf(AdapterBadRecord);
   });
 });
+
+describe('RequestSources keeps a failure for the rest of the request', () => {
+  it('asks a failing agency once for a key loaded twice, and both loads reject with its error', async () => {
+    let calls = 0;
+    const adapter = {
+      agency: 'probation', kind: 'fake', entities: new Set<EntityName>(['supervision']),
+      load: async () => {
+        calls += 1;
+        throw new AdapterBadRecord('probation', 'probation: supervision: down');
+      },
+      ready: async () => ({ ok: true }), close: async () => {},
+    } as unknown as Adapter;
+    const sources = new RequestSources(new SourceRegistry([adapter]), testCall(), silentLogger);
+    await expect(sources.load('probation', 'supervision', 'KL-1')).rejects.toThrow('probation: supervision: down');
+    await expect(sources.load('probation', 'supervision', 'KL-1')).rejects.toThrow('probation: supervision: down');
+    expect(calls).toBe(1);
+  });
+});
