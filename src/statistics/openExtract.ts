@@ -19,7 +19,8 @@ const DATASETS: Record<ExtractDataset, { entity: EntityName; category: DataCateg
  * STATISTICS, the caller among the project's recipients, the project in force and the dataset
  * approved; then, per providing agency, the policy must allow the dataset's category for
  * STATISTICS (as for tables). Pseudonyms are HMACs in the domain `statistics:<project>`: stable
- * within the project, unlinkable to other projects and to `Person.id`. Audited as one event per
+ * within the project, not computable from another project's or from `Person.id` (the rows'
+ * attributes can still be matched across projects: see README). Audited as one event per
  * extract naming the project, dataset, agencies and number of rows (the rows' subjects are not
  * listed: see README, "Statistics for dashboard builders").
  */
