@@ -47,6 +47,17 @@ function code(res: Awaited<ReturnType<typeof gql>>) {
   return res.body.errors?.[0]?.extensions?.code;
 }
 
+/** Writes `text` on a raw connection to the gateway: what it answered before closing, or 'still open' after 8 s. */
+function rawExchange(text: string): Promise<string> {
+  return new Promise<string>((resolve) => {
+    const socket = connect(Number(new URL(gw.url).port), '127.0.0.1', () => socket.write(text));
+    let answer = '';
+    socket.on('data', (d) => (answer += String(d)));
+    socket.on('close', () => resolve(answer));
+    setTimeout(() => { socket.destroy(); resolve('still open'); }, 8000);
+  });
+}
+
 function noInternals(res: Awaited<ReturnType<typeof gql>>) {
   const text = JSON.stringify(res.body);
   expect(text).not.toMatch(/stacktrace|at [A-Za-z]+ \(|node_modules|\/src\//);
@@ -224,14 +235,7 @@ describe('HTTP', () => {
   });
 
   it('closes the connection of a client that sends its headers too slowly', async () => {
-    const port = Number(new URL(gw.url).port);
-    const closed = await new Promise<string>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write('POST /graphql HTTP/1.1\r\nHost: x\r\n'));
-      let answer = '';
-      socket.on('data', (d) => (answer += String(d)));
-      socket.on('close', () => resolve(answer));
-      setTimeout(() => { socket.destroy(); resolve('still open'); }, 8000);
-    });
+    const closed = await rawExchange('POST /graphql HTTP/1.1\r\nHost: x\r\n');
     expect(closed).not.toBe('still open');
     expect(closed === '' || closed.startsWith('HTTP/1.1 408')).toBe(true);
   });
@@ -309,13 +313,7 @@ describe('HTTP', () => {
   });
 
   it('logs a request Node’s HTTP parser refuses (a NUL in a header) and answers it 400', async () => {
-    const port = Number(new URL(gw.url).port);
-    const answer = await new Promise<string>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => socket.write('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Odd: a\u0000b\r\n\r\n'));
-      let text = '';
-      socket.on('data', (d) => (text += String(d)));
-      socket.on('close', () => resolve(text));
-    });
+    const answer = await rawExchange('GET /healthz HTTP/1.1\r\nHost: x\r\nX-Odd: a\u0000b\r\n\r\n');
     expect(answer.startsWith('HTTP/1.1 400 Bad Request')).toBe(true);
     expect(logs.lines.some((l) => l.msg === 'HTTP request refused before it was read' && l.status === 400)).toBe(true);
   });

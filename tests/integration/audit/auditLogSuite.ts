@@ -191,21 +191,28 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
   it('catches a rewrite that also recomputes the leaf hash, by the signed checkpoint, naming the leaves since the last good one', async () => {
     await withLog(async (h, log) => {
       await twentyEvents(log);
-      // The request at leaf 16 (one event) rewritten whole, consistently: its dictionary, its
-      // purpose column and its leaf hash.
-      const { rows } = await h.store.query<{ event: Record<string, unknown> }>('SELECT event FROM reintegra.audit_event WHERE leaf_index = 16');
-      const rewritten = { ...rows[0]!.event, purpose: 'SUPERVISION' };
-      const members = JSON.stringify([canonicalJson(rewritten).slice(1, -1)]).replaceAll("'", "''");
-      await tamper(
-        h.store,
-        `UPDATE reintegra.audit_request SET members = '${members}'::jsonb, specs = '[[0]]', purpose = 'SUPERVISION', leaf_hashes = '\\x${independentLeafHash(rewritten, 16).toString('hex')}'::bytea WHERE first_leaf = 16`,
-      );
+      await rewriteLeaf16(h);
       const { ok, problems } = await log.verify();
       expect(ok).toBe(false);
       expect(problems[0]).toMatchObject({ kind: 'CHECKPOINT_ROOT', leafIndex: 10 });
       expect(problems[0]!.message).toMatch(/\(tree size 20\) does not match the log: an entry from leaf 10 to 19 was altered, removed or reordered/);
     });
   });
+
+  /**
+   * The request at leaf 16 (one event) rewritten whole, consistently, as an attacker who knows the
+   * format would: its dictionary, its purpose column and its leaf hash; then `more` statements.
+   */
+  async function rewriteLeaf16(h: StoreHarness, ...more: string[]): Promise<void> {
+    const { rows } = await h.store.query<{ event: Record<string, unknown> }>('SELECT event FROM reintegra.audit_event WHERE leaf_index = 16');
+    const rewritten = { ...rows[0]!.event, purpose: 'SUPERVISION' };
+    const members = JSON.stringify([canonicalJson(rewritten).slice(1, -1)]).replaceAll("'", "''");
+    await tamper(
+      h.store,
+      `UPDATE reintegra.audit_request SET members = '${members}'::jsonb, specs = '[[0]]', purpose = 'SUPERVISION', leaf_hashes = '\\x${independentLeafHash(rewritten, 16).toString('hex')}'::bytea WHERE first_leaf = 16`,
+      ...more,
+    );
+  }
 
   /** The request row at `from` copied whole to `to`, its leaf hash recomputed for `to` (an attacker's insert). */
   async function copyRowRehashed(h: StoreHarness, from: number, to: number): Promise<void> {
@@ -279,14 +286,7 @@ export function auditLogSuite(fresh: () => Promise<StoreHarness>): void {
     await withLog(async (h, log) => {
       await twentyEvents(log);
       const kept = (await log.checkpoints(10)).map((c) => c.jws);
-      const { rows } = await h.store.query<{ event: Record<string, unknown> }>('SELECT event FROM reintegra.audit_event WHERE leaf_index = 16');
-      const rewritten = { ...rows[0]!.event, purpose: 'SUPERVISION' };
-      const members = JSON.stringify([canonicalJson(rewritten).slice(1, -1)]).replaceAll("'", "''");
-      await tamper(
-        h.store,
-        `UPDATE reintegra.audit_request SET members = '${members}'::jsonb, specs = '[[0]]', purpose = 'SUPERVISION', leaf_hashes = '\\x${independentLeafHash(rewritten, 16).toString('hex')}'::bytea WHERE first_leaf = 16`,
-        'DELETE FROM reintegra.audit_checkpoint',
-      );
+      await rewriteLeaf16(h, 'DELETE FROM reintegra.audit_checkpoint');
       // The database alone now verifies, and says no signature covers any of it.
       expect(await verifyLog(h.store, keys)).toMatchObject({ ok: true, checkpoints: 0, unsignedLeaves: 20, trustedCheckpoints: 0 });
       const withKept = await verifyLog(h.store, keys, { trusted: kept });
