@@ -22,6 +22,13 @@ describe('purpose of use and break-glass headers', () => {
     expect(() => parseIntent('EMERGENCY', 'urgent')).toThrow('X-Break-Glass justification must be 20–1000 characters');
   });
 
+  it('refuses a justification of the right length that says nothing in words', () => {
+    for (const empty of ['aaaaaaaaaaaaaaaaaaaa', '12345678901234567890', '!!!!!!!!!!!!!!!!!!!!!!', 'x y z 1 2 3 4 5 6 7 8 9 0']) {
+      expect(() => parseIntent('EMERGENCY', empty)).toThrow('X-Break-Glass justification must say why in words (at least 3)');
+    }
+    expect(parseIntent('EMERGENCY', 'Osoba nestala nakon izlaska, hitno').breakGlass).toBe('Osoba nestala nakon izlaska, hitno');
+  });
+
   it('keeps a real justification', () => {
     expect(parseIntent('EMERGENCY', 'Person reported missing after leave, police request.').breakGlass).toBe('Person reported missing after leave, police request.');
   });
