@@ -46,6 +46,7 @@ export const toAuditApi = {
       path: p.path.map((h) => h.toString('base64')),
       rootHash: p.rootHash.toString('base64'),
       checkpoint: p.checkpoint && toAuditApi.checkpoint(p.checkpoint),
+      checkpointMatches: p.checkpoint ? p.checkpoint.rootHash.equals(p.rootHash) : null,
     };
   },
 
@@ -58,6 +59,8 @@ export const toAuditApi = {
       secondRoot: p.secondRoot.toString('base64'),
       firstCheckpoint: p.firstCheckpoint && toAuditApi.checkpoint(p.firstCheckpoint),
       secondCheckpoint: p.secondCheckpoint && toAuditApi.checkpoint(p.secondCheckpoint),
+      firstCheckpointMatches: p.firstCheckpoint ? p.firstCheckpoint.rootHash.equals(p.firstRoot) : null,
+      secondCheckpointMatches: p.secondCheckpoint ? p.secondCheckpoint.rootHash.equals(p.secondRoot) : null,
     };
   },
 

@@ -138,8 +138,8 @@ describe('the privacy-officer API', () => {
     const ev = (await asPrivacyOfficer(gw, 'probation', EVENTS, { f: { requestId: 'glass-1' }, first: 1 })).body.data!.auditLog.events.events[0];
     const q = `query($i: SafeInt!, $first: SafeInt!) { auditLog {
       signingKey
-      inclusionProof(leafIndex: $i) { leafIndex treeSize leafHash path rootHash checkpoint { treeSize rootHash jws } }
-      consistencyProof(firstSize: $first) { firstSize secondSize proof firstRoot secondRoot secondCheckpoint { jws } } } }`;
+      inclusionProof(leafIndex: $i) { leafIndex treeSize leafHash path rootHash checkpoint { treeSize rootHash jws } checkpointMatches }
+      consistencyProof(firstSize: $first) { firstSize secondSize proof firstRoot secondRoot secondCheckpoint { jws } secondCheckpointMatches } } }`;
     await asPrivacyOfficer(gw, 'probation', 'mutation { createAuditCheckpoint { seq } }');
     const res = await asPrivacyOfficer(gw, 'probation', q, { i: ev.leafIndex, first: ev.leafIndex + 1 });
     expect(res.body.errors).toBeUndefined();
@@ -147,6 +147,8 @@ describe('the privacy-officer API', () => {
     const key = await importJWK(JSON.parse(signingKey) as JWK, 'ES256');
     const signed = JSON.parse(new TextDecoder().decode((await compactVerify(inc.checkpoint.jws, key)).payload));
     expect(signed.treeSize).toBe(inc.treeSize);
+    expect(inc.checkpoint.rootHash).toBe(inc.rootHash);
+    expect([inc.checkpointMatches, con.secondCheckpointMatches]).toEqual([true, true]);
     const b = (s: string) => Buffer.from(s, 'base64');
     expect(inc.leafHash).toBe(ev.leafHash);
     expect(verifyInclusion(inc.leafIndex, inc.treeSize, b(inc.leafHash), inc.path.map(b), b(signed.rootHash))).toBe(true);
