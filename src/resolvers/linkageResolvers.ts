@@ -48,11 +48,18 @@ async function personFor(ctx: GatewayContext, identifier: IdentifierInput, field
   return node;
 }
 
+/**
+ * One answer for every record a coordinator may not decide on for this person: absent from the
+ * agency, carrying a national identifier, or not matching them. Distinct answers would let a
+ * coordinator learn which references exist at another agency, and which belong to someone.
+ */
+const notACandidate = () => bad('This record is not a candidate for this person.', 'NOT_A_CANDIDATE');
+
 /** The agency's record by its own reference, read within the request (and audited as read). */
 async function recordAt(ctx: GatewayContext, node: PersonNode, agency: string, ref: string): Promise<PersonRecord> {
   const record = await personRecordByRef(ctx, agency, ref, 'agencyRef');
   ctx.audit.read(node.id, agency);
-  if (!record) throw new GraphQLError(`The ${agency} system holds no record ${ref}.`, { extensions: { code: 'NOT_FOUND' } });
+  if (!record) throw notACandidate();
   return record;
 }
 
@@ -67,12 +74,11 @@ async function decide(ctx: GatewayContext, args: { identifier: IdentifierInput; 
     throw bad(`The ${args.agency} system already links this person by national identifier or a confirmed record.`, 'ALREADY_LINKED');
   }
   const record = await recordAt(ctx, node, args.agency, args.agencyRef);
-  if (record.nationalId && checkNationalId(record.nationalId.scheme, record.nationalId.value).ok) {
-    throw bad('This record carries a national identifier: it links (or not) by that, never by a coordinator.', 'HAS_NATIONAL_ID');
-  }
+  // A record with a national identifier links (or not) by that, never by a coordinator.
+  if (record.nationalId && checkNationalId(record.nationalId.scheme, record.nationalId.value).ok) throw notACandidate();
   const scored = scoreCandidate(profileOf(node), record);
   if (state === 'CONFIRMED') {
-    if (!scored || scored.score < CANDIDATE_THRESHOLD) throw bad('This record is not a candidate for this person (date of birth or name do not match).', 'NOT_A_CANDIDATE');
+    if (!scored || scored.score < CANDIDATE_THRESHOLD) throw notACandidate();
     const owner = (await identityLinksOf(ctx).confirmedOwners(args.agency, [args.agencyRef])).get(args.agencyRef);
     if (owner !== undefined && owner !== node.id) throw bad('This record is confirmed for another person.', 'LINK_CONFLICT');
   }

@@ -91,6 +91,13 @@ describe('identity linkage through the gateway', () => {
     expect(res.body.errors![0]!.extensions).toMatchObject({ code: 'BAD_USER_INPUT', reason: 'NOT_A_CANDIDATE' });
   });
 
+  it('answers a reference the agency does not hold as it answers a record that is not a candidate: no probing of another agency', async () => {
+    const ask = (ref: string) => gql(gw.url, DECIDE('confirmLink'), { token: coordinator, purpose: PURPOSE, variables: { id: idOf(person), agency: 'ngo', ref } });
+    const [missing, notCandidate] = await Promise.all([ask('NK-999999'), ask(other.refs.ngo!)]);
+    expect(missing.body.errors).toEqual(notCandidate.body.errors);
+    expect(missing.body.errors![0]!.extensions).toMatchObject({ reason: 'NOT_A_CANDIDATE' });
+  });
+
   it('confirms a candidate, after which the NGO’s record and programmes belong to the person on the next request', async () => {
     const res = await gql(gw.url, DECIDE('confirmLink'), { token: coordinator, purpose: PURPOSE, variables: { id: idOf(person), agency: 'ngo', ref: person.refs.ngo } });
     expect(res.body.errors).toBeUndefined();
