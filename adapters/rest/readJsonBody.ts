@@ -3,6 +3,15 @@ import type { Dispatcher } from 'undici';
 /** Why a response body was refused; the message never quotes the body. */
 export class BodyRefused extends Error {}
 
+/**
+ * Lets go of a body nobody will read. `destroy()` on an unread undici body emits an 'error'
+ * (`Request aborted`) that nothing listens to, which ends the process; `dump` reads a little of
+ * it and closes it quietly.
+ */
+async function discard(response: Dispatcher.ResponseData): Promise<void> {
+  await response.body.dump({ limit: 64 * 1024 }).catch(() => {});
+}
+
 /** `application/json`, or any `…/…+json` (such as `application/graphql-response+json`), with parameters. */
 const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 
@@ -14,12 +23,12 @@ const JSON_TYPE = /^application\/(?:[\w.-]+\+)?json\s*(?:;|$)/i;
 export async function readJsonBody(response: Dispatcher.ResponseData, maxBytes: number): Promise<unknown> {
   const type = response.headers['content-type'];
   if (type !== undefined && !JSON_TYPE.test(Array.isArray(type) ? type.join(',') : type)) {
-    response.body.destroy();
+    await discard(response);
     throw new BodyRefused('response content type is not JSON');
   }
   const declared = Number(response.headers['content-length']);
   if (Number.isFinite(declared) && declared > maxBytes) {
-    response.body.destroy();
+    await discard(response);
     throw new BodyRefused(`response larger than ${maxBytes} bytes`);
   }
   const parts: Buffer[] = [];
