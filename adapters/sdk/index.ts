@@ -27,6 +27,7 @@ export * from './backoffDelay.js';
 export * from './resilienceConfig.js';
 export * from './resilientAdapter.js';
 export * from './recordSchemas.js';
+export { CONTROL_CHARACTERS } from './recordShape.js';
 export * from './checkRecord.js';
 export * from './readSecret.js';
 export * from './scanEntity.js';

@@ -39,7 +39,7 @@ function codePoints(s: string): number {
  * terminal) and the bidirectional overrides and isolates that make text read otherwise than it is
  * stored. Free text (`lines`) may hold tabs and line breaks.
  */
-const CONTROLS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
+export const CONTROL_CHARACTERS = /[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 const CONTROLS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/;
 
 /**
@@ -49,7 +49,7 @@ const CONTROLS_IN_TEXT = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u
 export function chars(min: number, max: number, options: { lines?: boolean } = {}): Shape<z.ZodType<string>> {
   // A code point is one or two units, so `units <= max` always fits and `units >= min` is enough while min <= 1.
   if (min > 1) throw new Error('chars: a minimum above 1 would need counting code points');
-  const forbidden = options.lines ? CONTROLS_IN_TEXT : CONTROLS;
+  const forbidden = options.lines ? CONTROLS_IN_TEXT : CONTROL_CHARACTERS;
   const schema = (min > 0 ? z.string().min(min).max(max) : z.string().max(max)).refine((v) => !forbidden.test(v), 'holds a control or bidirectional-override character');
   return { schema, test: (v) => typeof v === 'string' && v.length >= min && (v.length <= max || codePoints(v) <= max) && !forbidden.test(v) };
 }

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLocalJWKSet, createRemoteJWKSet, decodeJwt, errors as joseErrors, jwtVerify, type JWTVerifyGetKey } from 'jose';
+import { CONTROL_CHARACTERS } from '../../adapters/sdk/index.js';
 import type { AgencyConfig } from '../config/index.js';
 import { ConfigInvalid, Unauthenticated } from '../errors/index.js';
 import type { Principal } from './Principal.js';
@@ -11,8 +12,6 @@ const MAX_TOKEN_LENGTH = 8192;
 const MAX_REMEMBERED = 10_000;
 /** A verified token is checked again against its issuer's keys at least this often. */
 const REMEMBER_MS = 30_000;
-/** C0 and C1 control characters: never in a subject. */
-const CONTROL = /[\u0000-\u001f\u007f-\u009f]/;
 
 export type TokenVerifier = (authorization: string | undefined) => Promise<Principal>;
 
@@ -84,11 +83,14 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
   }
 }
 
-/** `value` when it is text fit to name a caller (1–256 characters, no control characters, well formed); else the token is refused. */
+/**
+ * `value` when it is text fit to name a caller (1–256 characters, well formed, none of the control
+ * or bidirectional-override characters no agency value may hold either); else the token is refused.
+ */
 function nameClaim(value: unknown, what: string): string {
   if (typeof value !== 'string' || value === '') throw new Unauthenticated(`token ${what} is not a non-empty string`);
   if (value.length > 256) throw new Unauthenticated(`token ${what} too long`);
-  if (CONTROL.test(value) || !value.isWellFormed()) throw new Unauthenticated(`token ${what} holds control characters or unpaired surrogates`);
+  if (CONTROL_CHARACTERS.test(value) || !value.isWellFormed()) throw new Unauthenticated(`token ${what} holds control or bidirectional-override characters, or unpaired surrogates`);
   return value;
 }
 

@@ -1,5 +1,5 @@
 import type { EntityName, PersonRecord } from '../../adapters/sdk/index.js';
-import type { DataCategory } from '../config/index.js';
+import { ID_PATTERN, type DataCategory } from '../config/index.js';
 import type { GatewayContext } from '../context/index.js';
 import { buildExtractRows, type ExtractDataset, type ExtractRow } from './buildExtractRows.js';
 import type { Sourced } from './CountTable.js';
@@ -28,7 +28,7 @@ export async function openExtract(ctx: GatewayContext, projectId: string, datase
   const day = now.toISOString().slice(0, 10);
   // A refused extract is recorded too: which project and dataset were asked for, and why not.
   const refuse = (reason: string, message: string) => {
-    const project = /^[\w.:-]{1,64}$/.test(projectId) ? projectId : '(not a project id)';
+    const project = ID_PATTERN.test(projectId) ? projectId : '(not a project id)';
     ctx.audit.readStatistics({ table: 'extract', project, dataset, agencies: [], categories: [DATASETS[dataset].category], refused: reason });
     return statisticsForbidden(reason, message);
   };

@@ -72,7 +72,7 @@ export const noSubscriptionsRule: ValidationRule = (context) => ({
   },
 });
 
-/** A string literal holding a NUL character (`"\u0000"`) is refused; variables are checked by `refuseNulVariables`. */
+/** A string literal holding a NUL character (`"\u0000"`) is refused; variables are checked by `nulVariablesPlugin`. */
 export const noNulInStringsRule: ValidationRule = (context) => ({
   StringValue(node) {
     if (node.value.includes('\u0000')) context.reportError(new GraphQLError('Strings must not contain NUL characters.', { nodes: [node] }));
