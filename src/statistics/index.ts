@@ -15,3 +15,4 @@ export * from './StatisticsView.js';
 export * from './projectsFor.js';
 export * from './buildExtractRows.js';
 export * from './openExtract.js';
+export * from './withheldRange.js';

@@ -1,4 +1,5 @@
 import { findBridges } from './findBridges.js';
+import { withheldRange } from './withheldRange.js';
 
 /**
  * How a table publishes its counts: `grid` (cells, a total per row and per column, a grand
@@ -42,7 +43,11 @@ export const MIN_CELL_SIZE_FLOOR = 3;
  *    another part withheld (so each withheld part could be anything from 0 to at least `k`);
  * 4. `grid` only: a withheld cell that no cycle of withheld cells passes through (a bridge of
  *    the bipartite graph rows × columns) is determined by the margins even when every line has
- *    two withheld members; three more cells close a rectangle through it.
+ *    two withheld members; three more cells close a rectangle through it;
+ * 5. the audit: steps 2–4 reason about sums, but a reader also knows that no count is below
+ *    zero, which can pin cells whose lines all hold two withheld members. So every withheld
+ *    number below `k` must still be able to be 0 and to be `k` given everything published
+ *    (`withheldRange`, exact); the first that cannot gets the cheapest protection (`protect`).
  * Repeated until nothing changes. `series` has no totals, so only step 1 applies.
  * Pure; `k` must be an integer ≥ `MIN_CELL_SIZE_FLOOR`.
  */
@@ -94,11 +99,16 @@ export function suppressTable(layout: TableLayout, counts: readonly (readonly nu
         if (mass < k) hide(smallest(open, value) ?? total);
       }
     }
-    if (changed || layout !== 'grid') continue;
-    const edges: Array<[number, number]> = [];
-    for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) if (hidden[r]![c]) edges.push([r, c]);
-    const bridge = findBridges(height, width, edges)[0];
-    if (bridge) for (const cell of closeRectangle(bridge, value, hidden)) hide(cell);
+    if (changed) continue;
+    if (layout === 'grid') {
+      const edges: Array<[number, number]> = [];
+      for (let r = 0; r < height; r++) for (let c = 0; c < width; c++) if (hidden[r]![c]) edges.push([r, c]);
+      const bridge = findBridges(height, width, edges)[0];
+      if (bridge) for (const cell of closeRectangle(bridge, value, hidden)) hide(cell);
+      if (changed) continue;
+    }
+    const exposed = firstExposed(layout, value, hidden, k);
+    if (exposed) for (const cell of protect(layout, exposed, value, hidden, k)) hide(cell);
   }
 
   const cell = (r: number, c: number): Cell => (hidden[r]![c] ? { count: null, suppressed: true } : { count: value[r]![c]!, suppressed: false });
@@ -157,4 +167,60 @@ function closeRectangle([i, j]: [number, number], value: number[][], hidden: boo
     }
   }
   return best;
+}
+
+/** How far a withheld number below k falls short of being able to be 0 and to be k (0: it can be both). */
+function shortfall(layout: TableLayout, value: number[][], hidden: boolean[][], [r, c]: [number, number], k: number): number {
+  const v = value[r]![c]!;
+  const { fall, rise } = withheldRange(layout, value, hidden, [r, c], k - v);
+  return v - fall + (k - v - rise);
+}
+
+/** The first withheld number below k that the published numbers keep from 0 or from k, or null. */
+function firstExposed(layout: TableLayout, value: number[][], hidden: boolean[][], k: number): [number, number] | null {
+  for (let r = 0; r < value.length; r++) {
+    for (let c = 0; c < value[r]!.length; c++) {
+      if (hidden[r]![c] && value[r]![c]! < k && shortfall(layout, value, hidden, [r, c], k) > 0) return [r, c];
+    }
+  }
+  return null;
+}
+
+/**
+ * The cells to withhold for `exposed`: of every single published number and, in a grid, every
+ * rectangle through `exposed`, the choice that leaves the smallest shortfall, then with the
+ * fewest new cells, then with the smallest counts. A rectangle of three published cells (each at
+ * least k) always protects fully. If no choice helps, the smallest published number.
+ */
+function protect(layout: TableLayout, exposed: [number, number], value: number[][], hidden: boolean[][], k: number): Array<[number, number]> {
+  const open: Array<[number, number]> = [];
+  for (let r = 0; r < value.length; r++) for (let c = 0; c < value[r]!.length; c++) if (!hidden[r]![c]) open.push([r, c]);
+  const choices: Array<Array<[number, number]>> = open.map((cell) => [cell]);
+  if (layout === 'grid') {
+    const [i, j] = exposed;
+    for (let r = 0; r < value.length; r++) {
+      for (let c = 0; c < value[0]!.length; c++) {
+        if (r === i || c === j) continue;
+        const added = ([[r, j], [i, c], [r, c]] as Array<[number, number]>).filter(([a, b]) => !hidden[a]![b]);
+        if (added.length > 1) choices.push(added);
+      }
+    }
+  }
+  const now = shortfall(layout, value, hidden, exposed, k);
+  let best: { cells: Array<[number, number]>; short: number; mass: number } | null = null;
+  for (const cells of choices) {
+    const trial = hidden.map((row) => [...row]);
+    for (const [a, b] of cells) trial[a]![b] = true;
+    const short = shortfall(layout, value, trial, exposed, k);
+    const mass = cells.reduce((sum, [a, b]) => sum + value[a]![b]!, 0);
+    if (short >= now) continue;
+    if (!best || short < best.short || (short === best.short && (cells.length < best.cells.length || (cells.length === best.cells.length && mass < best.mass)))) {
+      best = { cells, short, mass };
+    }
+  }
+  if (best) return best.cells;
+  const fallback = smallest(open, value);
+  // Unreachable: with every number withheld, nothing is pinned. Fail closed rather than publish.
+  if (!fallback) throw new Error('suppression could not protect a withheld number');
+  return [fallback];
 }

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_PSEUDONYM_KEY } from '../../src/embedded/demoAgencies.js';
 import { createPseudonymizer } from '../../src/linkage/index.js';
 import { gql, startTestGateway, tokenFor } from '../support/embedded.js';
+import { integerRanges } from '../support/integerRanges.js';
 
 const K = 5;
 const CELL = '{ count suppressed }';
@@ -55,6 +56,17 @@ function expectSuppressed(t: Table): void {
     t.columns.forEach((_, c) => adds(t.rows.map((r) => r.cells[c]!), t.columnTotals![c]!));
   }
   adds(t.rows.map((r) => r.total), t.total);
+  // Counts being never negative, no withheld number is pinned below k: small ones are protected
+  // and the others are at least k anyway.
+  const grid = t.columns.length > 0;
+  const ranges = integerRanges({
+    layout: grid ? 'grid' : t.total ? 'list' : 'series',
+    cells: t.rows.map((r) => (grid ? r.cells.map((c) => c.count) : [r.total.count])),
+    rowTotals: grid ? t.rows.map((r) => r.total.count) : null,
+    columnTotals: t.columnTotals?.map((c) => c.count) ?? null,
+    total: t.total?.count ?? null,
+  });
+  expect(ranges.filter((e) => e.greatest < K), t.id).toEqual([]);
 }
 
 describe('statistics for an analyst with purpose STATISTICS', () => {

@@ -14,6 +14,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { suppressTable, type SuppressedCounts, type TableLayout } from '../../src/statistics/index.js';
 import { feasibleValues, type PublishedTable } from '../support/feasibleValues.js';
+import { integerRanges } from '../support/integerRanges.js';
 
 const SEED = 20261125;
 
@@ -51,6 +52,23 @@ function primaryOnly(layout: TableLayout, counts: number[][], k: number): Suppre
     };
   }
   return { cells: counts.map(() => []), rowTotals: counts.map((row) => hide(row[0]!)), columnTotals: null, total: hide(sum(counts.map(sum))), suppressed: 0 };
+}
+
+/** The true value of a withheld number named as `feasibleValues` and `integerRanges` name it. */
+function trueValue(counts: number[][], what: string): number {
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const [kind, a, b] = what.split(' ');
+  if (kind === 'cell') return counts[Number(a)]![Number(b)]!;
+  if (kind === 'row') return sum(counts[Number(a)]!);
+  if (kind === 'column') return sum(counts.map((row) => row[Number(a)]!));
+  return sum(counts.map(sum));
+}
+
+/** Withheld numbers below k that a reader can keep from 0 or from k, counts being never negative. */
+function pinned(layout: TableLayout, counts: number[][], k: number): string[] {
+  return integerRanges(published(layout, suppressTable(layout, counts, k)))
+    .filter((e) => trueValue(counts, e.what) < k && (e.least > 0 || e.greatest < k))
+    .map((e) => `${e.what} (${trueValue(counts, e.what)}) in ${e.least}..${e.greatest}`);
 }
 
 describe('small-cell suppression cannot be undone from the published numbers', () => {
@@ -108,5 +126,27 @@ describe('small-cell suppression cannot be undone from the published numbers', (
   it('recomputes the one withheld cell of a list table with a published total', () => {
     const exposed = feasibleValues({ layout: 'list', cells: [[null], [7], [9]], rowTotals: null, columnTotals: null, total: 18 }, 40);
     expect(exposed).toEqual([{ what: 'cell 0 0', values: [2] }]);
+  });
+
+  it('keeps every small withheld number of a grid free to be 0 and to be k, counts being never negative', () => {
+    // A reader who knew counts are never negative recovered cells of this grid from the margins.
+    expect(pinned('grid', [[114, 37, 8, 8, 3], [73, 20, 10, 0, 0], [75, 14, 4, 0, 0], [47, 10, 5, 0, 0], [25, 6, 3, 0, 0]], 5)).toEqual([]);
+    const larger = fc.integer({ min: 2, max: 6 }).chain((rows) => fc.integer({ min: 2, max: 6 }).chain((cols) =>
+      fc.array(fc.array(fc.oneof(count, fc.integer({ min: 0, max: 120 })), { minLength: cols, maxLength: cols }), { minLength: rows, maxLength: rows })));
+    fc.assert(
+      fc.property(larger, kArb, (counts, k) => {
+        expect(pinned('grid', counts, k), `${JSON.stringify(counts)} k=${k}`).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 150 },
+    );
+  });
+
+  it('keeps every small withheld number of a list free to be 0 and to be k', () => {
+    fc.assert(
+      fc.property(fc.array(fc.oneof(count, fc.integer({ min: 0, max: 120 })), { minLength: 2, maxLength: 12 }).map((xs) => xs.map((x) => [x])), kArb, (counts, k) => {
+        expect(pinned('list', counts, k), `${JSON.stringify(counts)} k=${k}`).toEqual([]);
+      }),
+      { seed: SEED, numRuns: 200 },
+    );
   });
 });

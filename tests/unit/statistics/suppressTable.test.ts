@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findBridges, suppressTable } from '../../../src/statistics/index.js';
+import { findBridges, suppressTable, withheldRange } from '../../../src/statistics/index.js';
 
 const shown = (cells: Array<{ count: number | null; suppressed: boolean }>) => cells.map((c) => (c.suppressed ? 'S' : c.count));
 
@@ -63,5 +63,28 @@ describe('findBridges', () => {
 
   it('finds none in a rectangle', () => {
     expect(findBridges(2, 2, [[0, 0], [0, 1], [1, 0], [1, 1]])).toEqual([]);
+  });
+});
+
+describe('withheldRange', () => {
+  it('lets a withheld part of a list fall to 0 and rise by what the other withheld parts hold', () => {
+    const value = [[2], [7], [9], [18]];
+    const hidden = [[true], [true], [false], [false]];
+    expect(withheldRange('list', value, hidden, [0, 0], 10)).toEqual({ fall: 2, rise: 7 });
+    expect(withheldRange('list', value, hidden, [1, 0], 10)).toEqual({ fall: 7, rise: 2 });
+  });
+
+  it('finds a zero pinned by the margins and by counts being never negative', () => {
+    // As published before the audit: row 0 withholds 8 + 3 = 11, which is all that columns 3 and 4
+    // hold together, so every withheld zero below can only be 0.
+    const counts = [[114, 37, 8, 8, 3], [73, 20, 10, 0, 0], [75, 14, 4, 0, 0], [47, 10, 5, 0, 0], [25, 6, 3, 0, 0]];
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const withTotals = counts.map((row) => [...row, sum(row)]);
+    const value = [...withTotals, withTotals[0]!.map((_, c) => sum(withTotals.map((row) => row[c]!)))];
+    const shown = ['PPPHHP', 'PPHHHP', 'PHHHHP', 'PPHHHP', 'PHHHHP', 'PPPHHP'];
+    const hidden = shown.map((row) => [...row].map((x) => x === 'H'));
+    expect(withheldRange('grid', value, hidden, [1, 3], 5)).toEqual({ fall: 0, rise: 0 });
+    hidden[0]![2] = true;
+    expect(withheldRange('grid', value, hidden, [1, 3], 5).rise).toBeGreaterThan(0);
   });
 });
