@@ -1,5 +1,5 @@
 import type { DataCategory } from '../config/index.js';
-import type { AuditEvent, AuditLogRead, CaseTeamChange, StatisticsAccess } from './AuditEvent.js';
+import type { AuditEvent, AuditLogRead, CaseTeamChange, ConsentChange, StatisticsAccess } from './AuditEvent.js';
 import type { AuditLog } from './AuditLog.js';
 
 interface Touch {
@@ -13,9 +13,11 @@ interface Touch {
   logOnly: boolean;
   /** Members this request added to or removed from the person's case team. */
   caseTeamChanges: CaseTeamChange[];
+  /** Consents this request recorded or withdrew for the person. */
+  consentChanges: ConsentChange[];
 }
 
-type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics' | 'caseTeamChanges'>;
+type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics' | 'caseTeamChanges' | 'consentChanges'>;
 
 type Released = AuditEvent['released'][number];
 
@@ -105,6 +107,11 @@ export class AuditCollector {
     this.touched.get(person)?.caseTeamChanges.push(change);
   }
 
+  /** A consent recorded or withdrawn by this request (recorded once made). */
+  consentChanged(person: string, change: ConsentChange): void {
+    this.touched.get(person)?.consentChanges.push(change);
+  }
+
   /** Whether the caller is on this person's case team (whoever establishes it first wins). */
   caseTeam(person: string, onTeam: boolean): void {
     const t = this.touched.get(person);
@@ -162,6 +169,7 @@ export class AuditCollector {
           : released.length > 0 ? 'PARTIAL' : withheld.length > 0 ? 'WITHHELD' : 'NONE';
       const event = withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, undefined);
       if (t.caseTeamChanges.length > 0) event.caseTeamChanges = [...t.caseTeamChanges];
+      if (t.consentChanges.length > 0) event.consentChanges = [...t.consentChanges];
       events.push(event);
     }
     if (statistics) events.push(statistics);
@@ -239,6 +247,6 @@ function withReads(event: AuditEvent, auditLog: AuditLogRead[] | undefined, stat
 }
 
 function newTouch(subject: string, logOnly: boolean): Touch {
-  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly, caseTeamChanges: [] };
+  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly, caseTeamChanges: [], consentChanges: [] };
 }
 

@@ -32,6 +32,21 @@ export interface AuditEvent {
   statistics?: StatisticsAccess[];
   /** Changes this request made to the person's case team: who was added or removed (need to know given or taken). */
   caseTeamChanges?: CaseTeamChange[];
+  /** Consents this request recorded or withdrew for the person: a legal basis given or taken. */
+  consentChanges?: ConsentChange[];
+}
+
+/** One consent recorded or withdrawn, as it stands after the change. */
+export interface ConsentChange {
+  action: 'RECORD' | 'WITHDRAW';
+  id: string;
+  provider: string;
+  recipients: string[];
+  categories: string[];
+  purposes: string[];
+  validFrom: string;
+  validUntil: string | null;
+  evidenceRef: string;
 }
 
 /** One member added to or removed from a person's case team. */

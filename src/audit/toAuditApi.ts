@@ -28,6 +28,7 @@ export const toAuditApi = {
       onCaseTeam: e.onCaseTeam ?? null,
       auditLogReads: (e.auditLog ?? []).map((r) => ({ field: r.field, args: JSON.stringify(r.args) })),
       caseTeamChanges: e.caseTeamChanges ?? [],
+      consentChanges: e.consentChanges ?? [],
       statistics: (e.statistics ?? []).map((s) => ({
         withheld: [], project: null, dataset: null, rows: null, suppressedCells: null, refused: null, ...s,
       })),

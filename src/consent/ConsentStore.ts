@@ -59,6 +59,15 @@ export class ConsentStore {
     return toRow(rows[0]!);
   }
 
+  /** Every consent this provider holds for the person, withdrawn ones included, oldest first. */
+  async list(subject: string, provider: string): Promise<ConsentRow[]> {
+    const { rows } = await this.store.query<DbRow>(
+      `SELECT ${COLUMNS} FROM reintegra.consent WHERE subject = $1 AND provider = $2 ORDER BY recorded_at, id`,
+      [subject, provider],
+    );
+    return rows.map(toRow);
+  }
+
   /** Withdraws a consent; returns null when this person has no such active consent with this provider. */
   async withdraw(id: string, subject: string, provider: string, withdrawnBy: string): Promise<ConsentRow | null> {
     const { rows } = await this.store.query<DbRow>(

@@ -18,7 +18,7 @@ export const resolvers = {
   ...auditResolvers,
   // The audit API adds root fields: merged, not spread over the others'.
   ...statisticsResolvers,
-  Query: { ...queryResolvers.Query, ...auditResolvers.Query, ...statisticsResolvers.Query },
+  Query: { ...queryResolvers.Query, ...auditResolvers.Query, ...statisticsResolvers.Query, ...mutationResolvers.Query },
   Mutation: { ...mutationResolvers.Mutation, ...auditResolvers.Mutation, ...linkageResolvers.Mutation },
   // Identity linkage adds Person fields (schema/linkage.graphql).
   Person: { ...personResolvers.Person, ...linkageResolvers.Person },

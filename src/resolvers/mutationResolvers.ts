@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DataCategory, Purpose } from '../config/index.js';
 import type { GatewayContext } from '../context/index.js';
 import { addCaseTeamMember, CaseTeamStore, removeCaseTeamMember } from '../coordination/index.js';
+import type { ConsentRow } from '../consent/index.js';
 import { checkNationalId, rekeyOnTouch } from '../linkage/index.js';
 import { authorizeAction, type Action } from '../policy/index.js';
 import { requirePurpose, type IdentifierInput } from './resolvePeople.js';
@@ -49,20 +50,15 @@ async function subjectOf(ctx: GatewayContext, identifier: IdentifierInput): Prom
   return { value: checked.value, id };
 }
 
-async function personOf(ctx: GatewayContext, identifier: IdentifierInput, field: string, category: DataCategory): Promise<string> {
-  const { id } = await subjectOf(ctx, identifier);
-  ctx.audit.released(id, category, null, field);
-  return id;
-}
-
 /**
- * Need to know for changing need to know: a coordinator changes a person's case team only when
- * already on it, or when their own agency's system holds a record of the person (the agency that
- * opens the case). Otherwise FORBIDDEN NOT_ASSIGNED, and nothing about the case is said: not
+ * Need to know for changing the facts the policy decides on: a case team, or the consents of the
+ * caller's agency. The caller must already be on the person's case team, or their own agency's
+ * system must hold a record of the person (the agency that opens the case, or whose data the
+ * consent is about). Otherwise FORBIDDEN NOT_ASSIGNED, and nothing about the case is said: not
  * whether it exists, nor who is on it. An agency that cannot be asked counts as not holding the
  * person (fail closed).
  */
-async function mayChangeTeam(ctx: GatewayContext, person: Subject, field: string): Promise<void> {
+async function mayChange(ctx: GatewayContext, person: Subject, field: string, category: DataCategory): Promise<void> {
   const { agency, sub } = ctx.principal;
   const current = await new CaseTeamStore(ctx.store).load(person.id);
   let allowed = current.team.some((m) => m.agency === agency && m.sub === sub);
@@ -71,10 +67,15 @@ async function mayChangeTeam(ctx: GatewayContext, person: Subject, field: string
     allowed = record !== null && record !== undefined && !(record instanceof Error);
   }
   if (!allowed) {
-    ctx.audit.withheld(person.id, 'STAFF', null, field, 'NOT_ASSIGNED');
-    throw new GraphQLError('Only a member of the person’s case team, or a coordinator whose agency holds a record of the person, may change the team.', { extensions: { code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' } });
+    ctx.audit.withheld(person.id, category, null, field, 'NOT_ASSIGNED');
+    throw new GraphQLError('Only a member of the person’s case team, or staff of an agency that holds a record of the person, may change this.', { extensions: { code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' } });
   }
-  ctx.audit.released(person.id, 'STAFF', null, field);
+  ctx.audit.released(person.id, category, null, field);
+}
+
+/** What a consent change puts in the audit event: the consent as it stands after the change. */
+function consentChange(action: 'RECORD' | 'WITHDRAW', c: ConsentRow) {
+  return { action, id: c.id, provider: c.provider, recipients: [...c.recipients], categories: [...c.categories], purposes: [...c.purposes], validFrom: c.validFrom, validUntil: c.validUntil, evidenceRef: c.evidenceRef };
 }
 
 function knownAgency(ctx: GatewayContext, agency: string) {
@@ -93,19 +94,34 @@ interface ConsentArgs {
   evidenceRef: string;
 }
 
-/** Changes to the facts the policy decides on: consents and case teams. Authorised in one place (authorizeAction). */
+/**
+ * Changes to the facts the policy decides on: consents and case teams; and the consents of the
+ * caller's agency, to find the one to withdraw. Authorised in one place (authorizeAction).
+ */
 export const mutationResolvers = {
+  Query: {
+    consents: async (_: unknown, { identifier }: { identifier: IdentifierInput }, ctx: GatewayContext) => {
+      authorize(ctx, 'withdrawConsent');
+      const subject = await subjectOf(ctx, identifier);
+      await mayChange(ctx, subject, 'Query.consents', 'PLAN');
+      return ctx.consents.list(subject.id, ctx.principal.agency);
+    },
+  },
   Mutation: {
     recordConsent: async (_: unknown, { consent }: { consent: ConsentArgs }, ctx: GatewayContext) => {
       authorize(ctx, 'recordConsent');
       if (consent.recipients.length === 0 || consent.categories.length === 0 || consent.purposes.length === 0) throw bad('recipients, categories and purposes must not be empty.');
       for (const r of consent.recipients) knownAgency(ctx, r);
+      if (consent.recipients.includes(ctx.principal.agency)) throw bad(`recipients must not include ${ctx.principal.agency}: a consent lets the provider share with others.`);
+      const notCaseWork = consent.purposes.filter((p) => !CASE_WORK.has(p));
+      if (notCaseWork.length > 0) throw bad(`purposes: consent is a basis for case work only (${[...CASE_WORK].join(', ')}), not ${notCaseWork.join(', ')}.`);
       if (consent.validUntil && consent.validUntil < consent.validFrom) throw bad('validUntil is before validFrom.');
-      if (!/^[\p{L}\p{N} ._:/#-]{1,200}$/u.test(consent.evidenceRef)) throw bad('evidenceRef must be 1–200 letters, digits, spaces or . _ : / # -');
-      const subject = await personOf(ctx, consent.identifier, 'Mutation.recordConsent', 'PLAN');
-      return ctx.consents.record(
+      if (!/^(?=.*[\p{L}\p{N}].*[\p{L}\p{N}])[\p{L}\p{N} ._:/#-]{3,200}$/u.test(consent.evidenceRef)) throw bad('evidenceRef must be 3–200 letters, digits, spaces or . _ : / # -, with at least two letters or digits: where the signed consent is kept.');
+      const subject = await subjectOf(ctx, consent.identifier);
+      await mayChange(ctx, subject, 'Mutation.recordConsent', 'PLAN');
+      const row = await ctx.consents.record(
         {
-          subject,
+          subject: subject.id,
           provider: ctx.principal.agency,
           recipients: [...new Set(consent.recipients)],
           categories: [...new Set(consent.categories)],
@@ -116,13 +132,17 @@ export const mutationResolvers = {
         },
         ctx.principal.sub,
       );
+      ctx.audit.consentChanged(subject.id, consentChange('RECORD', row));
+      return row;
     },
     withdrawConsent: async (_: unknown, { id, identifier }: { id: string; identifier: IdentifierInput }, ctx: GatewayContext) => {
       authorize(ctx, 'withdrawConsent');
       if (!/^[0-9a-f-]{36}$/i.test(id)) throw bad('id is not a consent id.');
-      const subject = await personOf(ctx, identifier, 'Mutation.withdrawConsent', 'PLAN');
-      const withdrawn = await ctx.consents.withdraw(id, subject, ctx.principal.agency, ctx.principal.sub);
+      const subject = await subjectOf(ctx, identifier);
+      await mayChange(ctx, subject, 'Mutation.withdrawConsent', 'PLAN');
+      const withdrawn = await ctx.consents.withdraw(id, subject.id, ctx.principal.agency, ctx.principal.sub);
       if (!withdrawn) throw new GraphQLError('No active consent with this id is held for this person by your agency.', { extensions: { code: 'NOT_FOUND' } });
+      ctx.audit.consentChanged(subject.id, consentChange('WITHDRAW', withdrawn));
       return withdrawn;
     },
     addCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; member: { agency: string; sub: string; role: string; since?: string | null } }, ctx: GatewayContext) => {
@@ -133,7 +153,7 @@ export const mutationResolvers = {
       const today = new Date().toISOString().slice(0, 10);
       if (args.member.since && args.member.since > today) throw bad('since must not be in the future.');
       const person = await subjectOf(ctx, args.identifier);
-      await mayChangeTeam(ctx, person, 'Mutation.addCaseTeamMember');
+      await mayChange(ctx, person, 'Mutation.addCaseTeamMember', 'STAFF');
       const row = await addCaseTeamMember(ctx.store, person.id, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? today });
       ctx.audit.caseTeamChanged(person.id, { action: 'ADD', agency: agency.id, sub: args.member.sub, role: args.member.role });
       return { leadAgency: row.leadAgency, members: row.team };
@@ -143,7 +163,7 @@ export const mutationResolvers = {
       knownAgency(ctx, args.agency);
       if (!SUB.test(args.sub)) throw bad('sub must be 1–128 letters, digits or . _ @ : -');
       const person = await subjectOf(ctx, args.identifier);
-      await mayChangeTeam(ctx, person, 'Mutation.removeCaseTeamMember');
+      await mayChange(ctx, person, 'Mutation.removeCaseTeamMember', 'STAFF');
       const row = await removeCaseTeamMember(ctx.store, person.id, args.agency, args.sub);
       ctx.audit.caseTeamChanged(person.id, { action: 'REMOVE', agency: args.agency, sub: args.sub, role: null });
       return { leadAgency: row.leadAgency, members: row.team };

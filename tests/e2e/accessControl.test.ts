@@ -157,6 +157,55 @@ describe('field-level access control over HTTP', () => {
     expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'ROLE_NOT_ALLOWED' });
   });
 
+  it('refuses a consent for a person the recorder’s agency does not hold and the recorder is not assigned to, with nothing recorded', async () => {
+    // H is known to the prison only: a welfare social worker has no case with them.
+    const worker = await tokenFor(gw.home, 'welfare', 'social_worker', 'welfare-sw-09');
+    const res = await gql(gw.url, `mutation($c: ConsentInput!) { recordConsent(consent: $c) { id } }`, {
+      token: worker, purpose: 'REINTEGRATION_SUPPORT',
+      variables: { c: { identifier: idOf(H), recipients: ['probation'], categories: ['WELFARE', 'HEALTH'], purposes: ['SUPERVISION'], validFrom: '2026-01-01', evidenceRef: 'CSR/2026/901' } },
+    });
+    expect(res.body.errors?.[0]?.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' });
+    const { rows } = await gw.gateway.store.query<{ n: number }>("SELECT count(*)::int AS n FROM reintegra.consent WHERE evidence_ref = 'CSR/2026/901'");
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('refuses consents for purposes other than case work, shared with the provider itself, or with no evidence to find', async () => {
+    const worker = await tokenFor(gw.home, 'welfare', 'social_worker', 'welfare-sw-01');
+    const record = (c: Record<string, unknown>) => gql(gw.url, `mutation($c: ConsentInput!) { recordConsent(consent: $c) { id } }`, {
+      token: worker, purpose: 'REINTEGRATION_SUPPORT',
+      variables: { c: { identifier: idOf(R), recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2026-01-01', evidenceRef: 'CSR/2026/902', ...c } },
+    });
+    for (const [c, message] of [
+      [{ purposes: ['SUPERVISION', 'AUDIT'] }, 'purposes: consent is a basis for case work only'],
+      [{ purposes: ['EMERGENCY'] }, 'not EMERGENCY'],
+      [{ recipients: ['probation', 'welfare'] }, 'recipients must not include welfare'],
+      [{ evidenceRef: '-' }, 'evidenceRef must be'],
+    ] as const) {
+      const res = await record(c);
+      expect(res.body.errors?.[0]?.extensions?.code, JSON.stringify(c)).toBe('BAD_USER_INPUT');
+      expect(res.body.errors?.[0]?.message).toContain(message);
+    }
+    const { rows } = await gw.gateway.store.query<{ n: number }>("SELECT count(*)::int AS n FROM reintegra.consent WHERE evidence_ref = 'CSR/2026/902'");
+    expect(rows[0]!.n).toBe(0);
+  });
+
+  it('lists the consents the recorder’s agency holds for a person and records what each change gave or took in the audit event', async () => {
+    const worker = await tokenFor(gw.home, 'welfare', 'social_worker', 'welfare-sw-01');
+    const consent = { identifier: idOf(R), recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2026-01-01', validUntil: '2027-12-31', evidenceRef: 'CSR/2026/903' };
+    const recorded = await gql(gw.url, `mutation($c: ConsentInput!) { recordConsent(consent: $c) { id } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { c: consent }, headers: { 'x-request-id': 'consent-record-1' } });
+    const id = recorded.body.data!.recordConsent.id as string;
+    const listed = await gql(gw.url, `query($p: IdentifierInput!) { consents(identifier: $p) { id provider evidenceRef withdrawnAt } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { p: idOf(R) } });
+    expect(listed.body.data!.consents).toContainEqual({ id, provider: 'welfare', evidenceRef: 'CSR/2026/903', withdrawnAt: null });
+    // Another agency's recorder sees none of welfare's consents.
+    const ngo = await tokenFor(gw.home, 'ngo', 'programme_worker', 'ngo-pw-02');
+    const other = await gql(gw.url, `query($p: IdentifierInput!) { consents(identifier: $p) { id } }`, { token: ngo, purpose: 'REINTEGRATION_SUPPORT', variables: { p: idOf(R) } });
+    expect(other.body.data?.consents ?? []).not.toContainEqual({ id });
+    await gql(gw.url, `mutation($id: ID!, $p: IdentifierInput!) { withdrawConsent(id: $id, identifier: $p) { withdrawnAt } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { id, p: idOf(R) }, headers: { 'x-request-id': 'consent-withdraw-1' } });
+    const { rows } = await gw.gateway.store.query<{ request_id: string; event: { consentChanges?: unknown } }>("SELECT request_id, event FROM reintegra.audit_event WHERE request_id IN ('consent-record-1', 'consent-withdraw-1') ORDER BY leaf_index");
+    const change = { id, provider: 'welfare', recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2026-01-01', validUntil: '2027-12-31', evidenceRef: 'CSR/2026/903' };
+    expect(rows.map((r) => r.event.consentChanges)).toEqual([[{ action: 'RECORD', ...change }], [{ action: 'WITHDRAW', ...change }]]);
+  });
+
   it('lets a case coordinator put an officer on the case, which releases prison data to them, and take them off again', async () => {
     const officer = 'probation-po-newcomer';
     const coordinator = await tokenFor(gw.home, 'welfare', 'case_coordinator', 'welfare-coord-01');

@@ -60,6 +60,17 @@ describe('identity linkage through the gateway', () => {
     expect(JSON.stringify(res.body)).not.toContain(person.nationalId.value);
   });
 
+  it('refuses the NGO’s consent for a person it cannot find by ID number until its worker is on the case team', async () => {
+    const ask = () => gql(gw.url, `mutation C($id: IdentifierInput!) { recordConsent(consent: { identifier: $id, recipients: ["welfare"], categories: [IDENTITY], purposes: [REINTEGRATION_SUPPORT], validFrom: "2026-01-01", evidenceRef: "NK/2026/76" }) { id } }`, {
+      token: ngoWorker, purpose: PURPOSE, variables: { id: idOf(person) },
+    });
+    expect((await ask()).body.errors![0]!.extensions).toMatchObject({ code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' });
+    const add = await gql(gw.url, `mutation W($id: IdentifierInput!) { addCaseTeamMember(identifier: $id, member: { agency: "ngo", sub: "ngo-pw-01", role: "programme_worker" }) { members { sub } } }`, {
+      token: coordinator, purpose: PURPOSE, variables: { id: idOf(person) },
+    });
+    expect(add.body.errors).toBeUndefined();
+  });
+
   it('shows the candidate’s name once the NGO has recorded the person’s consent', async () => {
     const consent = await gql(gw.url, `mutation C($id: IdentifierInput!) { recordConsent(consent: { identifier: $id, recipients: ["welfare"], categories: [IDENTITY, INTERVENTION], purposes: [REINTEGRATION_SUPPORT], validFrom: "2026-01-01", evidenceRef: "NK/2026/77" }) { id } }`, {
       token: ngoWorker, purpose: PURPOSE, variables: { id: idOf(person) },

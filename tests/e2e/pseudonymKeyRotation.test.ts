@@ -61,10 +61,12 @@ describeWithPostgres('rotating the pseudonym key', () => {
     await withGateway({ key: DEMO_PSEUDONYM_KEY }, async (gw) => {
       person = gw.world.people.find((p) => p.refs.ngo && p.refs.welfare && !p.ngoLinked && ngoRowsOf(gw.world, p)!.participant.Born !== '')!;
       const coordinator = await tokenFor(gw.home, 'welfare', 'case_coordinator', COORDINATOR);
-      const ngoWorker = await tokenFor(gw.home, 'ngo', 'programme_worker');
+      const ngoWorker = await tokenFor(gw.home, 'ngo', 'programme_worker', 'ngo-pw-01');
       const variables = { id: idOf(person) };
       const steps: Array<[string, string, Record<string, unknown>]> = [
         [coordinator, `mutation J($id: IdentifierInput!) { addCaseTeamMember(identifier: $id, member: { agency: "welfare", sub: "${COORDINATOR}", role: "case_coordinator" }) { leadAgency } }`, variables],
+        // The NGO holds the person without an ID number: its worker records consent as a member of the case team.
+        [coordinator, `mutation W($id: IdentifierInput!) { addCaseTeamMember(identifier: $id, member: { agency: "ngo", sub: "ngo-pw-01", role: "programme_worker" }) { leadAgency } }`, variables],
         [ngoWorker, `mutation C($id: IdentifierInput!) { recordConsent(consent: { identifier: $id, recipients: ["welfare"], categories: [IDENTITY, INTERVENTION], purposes: [REINTEGRATION_SUPPORT], validFrom: "2026-01-01", evidenceRef: "NK/2026/81" }) { id } }`, variables],
         [coordinator, `mutation L($id: IdentifierInput!, $ref: String!) { confirmLink(identifier: $id, agency: "ngo", agencyRef: $ref) { state } }`, { ...variables, ref: person.refs.ngo }],
       ];
