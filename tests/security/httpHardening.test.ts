@@ -136,6 +136,22 @@ describe('operations', () => {
     expect(res.body.errors?.[0]?.message).toBe('Subscriptions are not supported.');
   });
 
+  it('refuses a mutation with more than one root field, counted through aliases and fragments, before anything changes', async () => {
+    const withdraw = (alias: string) => `${alias}: withdrawConsent(id: "00000000-0000-0000-0000-000000000000", identifier: {scheme: KOSOVO_PN, value: "1234567890"}) { id }`;
+    for (const document of [
+      `mutation { ${withdraw('a')} ${withdraw('b')} }`,
+      `mutation { ${withdraw('a')} ...More } fragment More on Mutation { ${withdraw('b')} }`,
+      `mutation { ... on Mutation { ${withdraw('a')} } ${withdraw('b')} }`,
+    ]) {
+      const res = await gql(gw.url, document, { token, purpose: 'CASE_MANAGEMENT', headers: MODERN });
+      expect(res.status, document).toBe(400);
+      expect(code(res)).toBe('GRAPHQL_VALIDATION_FAILED');
+      expect(res.body.errors?.[0]?.message).toBe('A mutation changes one thing at a time: this one has 2 root fields. Send each change as its own request.');
+    }
+    const one = await gql(gw.url, `mutation { __typename ${withdraw('a')} }`, { token, purpose: 'CASE_MANAGEMENT', headers: MODERN });
+    expect(code(one)).not.toBe('GRAPHQL_VALIDATION_FAILED');
+  });
+
   it('refuses NUL characters in variables and in string literals before anything runs', async () => {
     const filter = 'query($s: String) { auditLog { events(filter: {callerSub: $s}) { hasMore } } }';
     const variable = await gql(gw.url, filter, { token, purpose: 'AUDIT', variables: { s: 'a\u0000b' }, headers: MODERN });

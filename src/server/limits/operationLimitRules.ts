@@ -2,7 +2,7 @@ import type { ApolloServerPlugin } from '@apollo/server';
 import { costLimitRule } from '@escape.tech/graphql-armor-cost-limit';
 import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import { maxDepthRule } from '@escape.tech/graphql-armor-max-depth';
-import { GraphQLError, Kind, type ASTNode, type FragmentDefinitionNode, type ValidationContext, type ValidationRule } from 'graphql';
+import { GraphQLError, Kind, type ASTNode, type FragmentDefinitionNode, type SelectionNode, type ValidationContext, type ValidationRule } from 'graphql';
 import type { GatewayConfig } from '../../config/index.js';
 
 type Limits = GatewayConfig['server']['limits'];
@@ -11,9 +11,9 @@ type Limits = GatewayConfig['server']['limits'];
  * Depth, alias, directive and cost limits as validation rules (GraphQL Armor's for depth, aliases
  * and cost; the directive count is the gateway's own, below), configured per deployment: an
  * operation over a limit is refused before it runs, with a message that states the limit. The
- * token limit is enforced by the parser itself (`parseOptions.maxTokens`). Two more rules refuse
- * what the gateway cannot run: subscriptions, and strings holding NUL characters, which no agency
- * system and no PostgreSQL text column accepts.
+ * token limit is enforced by the parser itself (`parseOptions.maxTokens`). Three more rules refuse
+ * what the gateway cannot run safely: subscriptions, mutations changing more than one thing, and
+ * strings holding NUL characters, which no agency system and no PostgreSQL text column accepts.
  */
 export function operationLimitRules(limits: Limits): ValidationRule[] {
   // Reported as validation errors (HTTP 400), not thrown: a thrown error would end as a 500.
@@ -24,6 +24,7 @@ export function operationLimitRules(limits: Limits): ValidationRule[] {
     maxDirectivesRule(limits.maxDirectives),
     costLimitRule({ maxCost: limits.maxCost, exposeLimits: true, flattenFragments: true, ignoreIntrospection: true, ...report }),
     noSubscriptionsRule,
+    oneMutationFieldRule,
     noNulInStringsRule,
   ] as unknown as ValidationRule[];
 }
@@ -69,6 +70,33 @@ export function maxDirectivesRule(max: number): ValidationRule {
 export const noSubscriptionsRule: ValidationRule = (context) => ({
   OperationDefinition(operation) {
     if (operation.operation === 'subscription') context.reportError(new GraphQLError('Subscriptions are not supported.', { nodes: [operation] }));
+  },
+});
+
+/**
+ * A mutation operation has one root field (`__typename` aside), fragments and aliases included.
+ * Changes are not one transaction: with two, the first could take effect while the second failed
+ * and, the root fields being non-null, the answer said `data: null`, so the caller never learnt
+ * the id of what was made (a consent nobody could withdraw) and the event's outcome said ERROR.
+ */
+export const oneMutationFieldRule: ValidationRule = (context) => ({
+  OperationDefinition(operation) {
+    if (operation.operation !== 'mutation') return;
+    let fields = 0;
+    const seen = new Set<string>();
+    const walk = (selections: readonly SelectionNode[]): void => {
+      for (const s of selections) {
+        if (s.kind === Kind.FIELD) fields += s.name.value === '__typename' ? 0 : 1;
+        else if (s.kind === Kind.INLINE_FRAGMENT) walk(s.selectionSet.selections);
+        else if (!seen.has(s.name.value)) {
+          seen.add(s.name.value);
+          const fragment = context.getFragment(s.name.value);
+          if (fragment) walk(fragment.selectionSet.selections);
+        }
+      }
+    };
+    walk(operation.selectionSet.selections);
+    if (fields > 1) context.reportError(new GraphQLError(`A mutation changes one thing at a time: this one has ${fields} root fields. Send each change as its own request.`, { nodes: [operation] }));
   },
 });
 
