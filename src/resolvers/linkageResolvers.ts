@@ -77,8 +77,12 @@ async function decide(ctx: GatewayContext, args: { identifier: IdentifierInput; 
   // A record with a national identifier links (or not) by that, never by a coordinator.
   if (record.nationalId && checkNationalId(record.nationalId.scheme, record.nationalId.value).ok) throw notACandidate();
   const scored = scoreCandidate(profileOf(node), record);
+  // Both decisions are about candidates only; a record decided on for this person before may be
+  // decided again (a rejection undoing a confirmation). Rejecting anything else would answer
+  // differently for references that exist, and give their score (date of birth, name likeness).
+  const candidate = scored !== null && scored.score >= CANDIDATE_THRESHOLD;
+  if (!candidate && !(state === 'REJECTED' && earlier)) throw notACandidate();
   if (state === 'CONFIRMED') {
-    if (!scored || scored.score < CANDIDATE_THRESHOLD) throw notACandidate();
     const owner = (await identityLinksOf(ctx).confirmedOwners(args.agency, [args.agencyRef])).get(args.agencyRef);
     if (owner !== undefined && owner !== node.id) throw bad('This record is confirmed for another person.', 'LINK_CONFLICT');
   }

@@ -103,10 +103,14 @@ describe('identity linkage through the gateway', () => {
   });
 
   it('answers a reference the agency does not hold as it answers a record that is not a candidate: no probing of another agency', async () => {
-    const ask = (ref: string) => gql(gw.url, DECIDE('confirmLink'), { token: coordinator, purpose: PURPOSE, variables: { id: idOf(person), agency: 'ngo', ref } });
-    const [missing, notCandidate] = await Promise.all([ask('NK-999999'), ask(other.refs.ngo!)]);
-    expect(missing.body.errors).toEqual(notCandidate.body.errors);
-    expect(missing.body.errors![0]!.extensions).toMatchObject({ reason: 'NOT_A_CANDIDATE' });
+    for (const field of ['confirmLink', 'rejectLink']) {
+      const ask = (ref: string) => gql(gw.url, DECIDE(field), { token: coordinator, purpose: PURPOSE, variables: { id: idOf(person), agency: 'ngo', ref } });
+      const [missing, notCandidate] = await Promise.all([ask('NK-999999'), ask(other.refs.ngo!)]);
+      expect(missing.body.errors, field).toEqual(notCandidate.body.errors);
+      expect(missing.body.errors![0]!.extensions).toMatchObject({ reason: 'NOT_A_CANDIDATE' });
+    }
+    const { rows } = await gw.gateway.store.query<{ n: number }>('SELECT count(*)::int AS n FROM reintegra.identity_link WHERE agency_ref = $1', [other.refs.ngo]);
+    expect(rows[0]!.n).toBe(0);
   });
 
   it('confirms a candidate, after which the NGO’s record and programmes belong to the person on the next request', async () => {
