@@ -2,10 +2,18 @@ import { GraphQLError, GraphQLScalarType, Kind } from 'graphql';
 
 const DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A calendar day, `YYYY-MM-DD`, that exists (no 30 February), in the years 0001–9999 as for `DateTime`. */
 function toDate(value: unknown): string {
   const text = value instanceof Date ? value.toISOString().slice(0, 10) : value;
-  if (typeof text !== 'string' || !DATE.test(text)) throw new GraphQLError('Date must be YYYY-MM-DD', { extensions: { code: 'BAD_USER_INPUT' } });
+  if (typeof text !== 'string' || !DATE.test(text) || !isCalendarDay(text)) throw new GraphQLError('Date must be YYYY-MM-DD, a day that exists in the years 0001 to 9999', { extensions: { code: 'BAD_USER_INPUT' } });
   return text;
+}
+
+function isCalendarDay(text: string): boolean {
+  const [year, month, day] = text.split('-').map(Number) as [number, number, number];
+  const date = new Date(0);
+  date.setUTCFullYear(year, month - 1, day);
+  return year >= 1 && date.getUTCFullYear() === year && date.getUTCMonth() === month - 1 && date.getUTCDate() === day;
 }
 
 /**
