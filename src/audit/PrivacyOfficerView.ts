@@ -94,8 +94,9 @@ export class PrivacyOfficerView {
   }
 
   volume(range: Range, factor: number, minimum: number) {
-    if (!(factor >= 1) || !Number.isInteger(minimum) || minimum < 1) throw badInput('factor must be at least 1 and minimum a positive integer.');
-    this.record('AuditAnomalies.volume', { ...range, factor, minimum });
+    if (!(factor >= 1 && factor <= 1000) || !Number.isInteger(minimum) || minimum < 1) throw badInput('factor must be from 1 to 1000 and minimum a positive integer.');
+    // The event's canonical JSON holds integers only: a fraction is recorded as its decimal text.
+    this.record('AuditAnomalies.volume', { ...range, factor: Number.isInteger(factor) ? factor : String(factor), minimum });
     return this.readable(() => callerVolume(this.log.store, this.agency, { ...range, factor, minimum }));
   }
 

@@ -132,6 +132,12 @@ describe('the privacy-officer API', () => {
     const heavy = a.volume.find((v: { sub: string }) => v.sub === 'probation-po-heavy');
     expect(heavy).toMatchObject({ agency: 'probation', people: 30, unusual: true });
     expect(a.volume.find((v: { sub: string }) => v.sub === officerOfP)).toMatchObject({ unusual: false });
+    // A fractional factor is a Float as the schema says: recorded with the read, not refused as 503.
+    const fractional = await asPrivacyOfficer(gw, 'probation', '{ auditLog { anomalies { volume(factor: 2.5, minimum: 20) { sub unusual } } } }');
+    expect(fractional.status).toBe(200);
+    expect(fractional.body.data!.auditLog.anomalies.volume.find((v: { sub: string }) => v.sub === 'probation-po-heavy')).toMatchObject({ unusual: true });
+    const huge = await asPrivacyOfficer(gw, 'probation', '{ auditLog { anomalies { volume(factor: 1e308, minimum: 20) { sub } } } }');
+    expect(huge.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
   });
 
   it('gives inclusion and consistency proofs that an independent verifier checks against signed checkpoints', async () => {
