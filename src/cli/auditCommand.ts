@@ -36,7 +36,7 @@ export function auditCommand(args: string[]): Promise<number> {
     const trusted = values.checkpoints === undefined ? [] : await readTrustedCheckpoints(values.checkpoints);
     const { config, baseDir } = await loadConfig(values.config);
     const keys = await loadCheckpointKeys(config.audit, baseDir);
-    const store = await openStore(storeConfigAt(config.store, baseDir));
+    const store = await openStore(storeConfigAt(config.store, baseDir), undefined, { existing: true });
     try {
       if (action === 'count') {
         process.stdout.write(`${await new GroupCommitAuditStore(store).count()}\n`);

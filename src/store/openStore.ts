@@ -1,18 +1,49 @@
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
 import type { GatewayConfig } from '../config/index.js';
 import type { Store } from './Store.js';
+import { lockDataDir } from './lockDataDir.js';
 import { migrate } from './migrate.js';
 
 /**
  * Opens the gateway store named by the config and brings its tables up to date. With
  * `shared`, an already-open PGlite instance is used (the embedded demo keeps one instance).
  */
-export async function openStore(config: GatewayConfig['store'], shared?: PGlite): Promise<Store> {
-  const store = config.kind === 'postgres' ? postgresStore(config.url, config.poolSize) : await pgliteStore(shared ?? (await PGlite.create(config.dataDir)), !shared);
-  await migrate(store);
+export async function openStore(config: GatewayConfig['store'], shared?: PGlite, options: { existing?: boolean } = {}): Promise<Store> {
+  if (options.existing && config.kind === 'pglite' && !shared) {
+    if (config.dataDir === undefined) throw new StoreNotFound('the store is in memory (no store.dataDir): there is no log to read outside the gateway');
+    if (!existsSync(join(config.dataDir, 'PG_VERSION'))) throw new StoreNotFound(`no store at ${config.dataDir} (store.dataDir): check the path`);
+  }
+  let store: Store;
+  if (config.kind === 'postgres') store = postgresStore(config.url, config.poolSize);
+  else if (shared) store = await pgliteStore(shared, false, () => undefined);
+  else {
+    const release = config.dataDir === undefined ? () => undefined : lockDataDir(config.dataDir);
+    try {
+      store = await pgliteStore(await PGlite.create(config.dataDir), true, release);
+    } catch (error) {
+      release();
+      throw error;
+    }
+  }
+  try {
+    if (options.existing) {
+      const { rows } = await store.query<{ found: boolean }>("SELECT to_regnamespace('reintegra') IS NOT NULL AS found");
+      if (!rows[0]?.found) throw new StoreNotFound('this database holds no Reintegra store (no schema reintegra): check store.url');
+    }
+    await migrate(store);
+  } catch (error) {
+    await store.close();
+    throw error;
+  }
   return store;
+}
+
+/** `openStore(…, { existing: true })` found nothing to open: a wrong path or database, never an empty log to verify. */
+export class StoreNotFound extends Error {
+  readonly code = 'ERR_STORE_NOT_FOUND';
 }
 
 /**
@@ -59,7 +90,7 @@ function postgresStore(url: string, max: number): Store {
   };
 }
 
-async function pgliteStore(db: PGlite, owned: boolean): Promise<Store> {
+async function pgliteStore(db: PGlite, owned: boolean, release: () => void): Promise<Store> {
   await db.waitReady;
   let closed = false;
   return {
@@ -69,7 +100,11 @@ async function pgliteStore(db: PGlite, owned: boolean): Promise<Store> {
     async close() {
       if (closed || !owned) return;
       closed = true;
-      await db.close();
+      try {
+        await db.close();
+      } finally {
+        release();
+      }
     },
   };
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { AuditLog, GroupCommitAuditStore, loadCheckpointKeys } from '../../../src/audit/index.js';
 import { auditCommand } from '../../../src/cli/auditCommand.js';
+import { DEMO_PSEUDONYM_KEY } from '../../../src/embedded/index.js';
 import { openStore, type Store } from '../../../src/store/index.js';
 import { createTempDir, type TempDir } from '../../support/tempDir.js';
 import { describeWithPostgres } from '../../support/servers.js';
@@ -55,6 +56,37 @@ describe('reintegra audit verify on an on-disk PGlite store', () => {
     await store.close();
   });
   afterAll(() => dir?.remove());
+
+  it('refuses a second holder of the data directory while one has it open: one process at a time', async () => {
+    const open = await openStore({ kind: 'pglite', dataDir: `${dir.path}/data` });
+    try {
+      const run = await reintegra(['audit', 'verify', '--config', config]);
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe(`reintegra: the store's data directory ${dir.path}/data is in use by process ${process.pid}: one gateway or command at a time; stop it first\n`);
+      await expect(openStore({ kind: 'pglite', dataDir: `${dir.path}/data` })).rejects.toThrow(`in use by process ${process.pid} (this one)`);
+    } finally {
+      await open.close();
+    }
+    // Released on close: the next holder opens it.
+    const again = await openStore({ kind: 'pglite', dataDir: `${dir.path}/data` });
+    await again.close();
+  });
+
+  it('reports a data directory that holds no store, rather than verifying an empty log there', async () => {
+    const typo = await dir.write('typo.yaml', configYaml(`{ kind: pglite, dataDir: ./dta }`, signingKey));
+    const run = await reintegra(['audit', 'verify', '--config', typo]);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toBe(`reintegra: no store at ${dir.path}/dta (store.dataDir): check the path\n`);
+    const memory = await dir.write('memory.yaml', configYaml(`{ kind: pglite }`, signingKey));
+    expect((await reintegra(['audit', 'count', '--config', memory])).stderr).toContain('the store is in memory');
+  });
+
+  it('refuses to serve with the embedded demo’s pseudonym key, which is public', async () => {
+    const demoKey = await dir.write('demo-key.yaml', configYaml(`{ kind: pglite, dataDir: ./data }`, signingKey).replace('test-only-pseudonym-key-with-32-characters', DEMO_PSEUDONYM_KEY));
+    const run = await reintegra(['serve', '--config', demoKey, '--port', '0']);
+    expect(run.code).toBe(1);
+    expect(run.stderr).toContain("pseudonyms.key is the demo's public key: set a secret of your own");
+  });
 
   it('exits 0 when the whole log and its checkpoints verify', async () => {
     const run = await reintegra(['audit', 'verify', '--config', config]);
