@@ -47,12 +47,24 @@ export async function startServer(gateway: Gateway, port: number, host: string):
   return {
     server,
     url: `http://${shownHost}:${address.port}`,
+    /**
+     * Stops taking connections and lets the requests in flight finish, each bounded by
+     * `requestTimeoutMs`, so their answers and audit events are not cut off by a rolling restart;
+     * idle keep-alive connections are closed as they become idle. Whatever is still open after
+     * `requestTimeoutMs` and 2 s more is cut.
+     */
     async close() {
       if (closed) return;
       closed = true;
       await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
+        const sweep = setInterval(() => server.closeIdleConnections(), 100);
+        const cut = setTimeout(() => server.closeAllConnections(), requestTimeoutMs + 2_000);
+        server.close(() => {
+          clearInterval(sweep);
+          clearTimeout(cut);
+          resolve();
+        });
+        server.closeIdleConnections();
       });
     },
   };

@@ -6,6 +6,7 @@
  */
 import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -66,7 +67,22 @@ agencies:
       const res = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify({ query: '{ me { sub } }' }) });
       expect(await res.json()).toEqual({ data: { me: { sub: 'ngo-worker-1' } } });
     }
+    // A request in flight when the signal comes (its body still arriving) is answered and logged.
+    const late = request(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` } });
+    const answered = new Promise<{ status: number | undefined; body: string }>((resolve, reject) => {
+      late.on('response', (res) => {
+        let body = '';
+        res.on('data', (d) => (body += d));
+        res.on('end', () => resolve({ status: res.statusCode, body }));
+      });
+      late.on('error', reject);
+    });
+    late.write('{"query":"{ me');
+    await new Promise((r) => setTimeout(r, 200));
     child.kill('SIGTERM');
+    await new Promise((r) => setTimeout(r, 300));
+    late.end(' { sub } }"}');
+    expect(await answered).toEqual({ status: 200, body: JSON.stringify({ data: { me: { sub: 'ngo-worker-1' } } }) + '\n' });
     expect(await exited).toBe(0);
     expect(child.signalCode).toBeNull();
 
@@ -74,7 +90,7 @@ agencies:
     let out = '';
     verify.stdout.on('data', (d) => (out += d));
     const code = await new Promise<number | null>((resolve) => verify.once('exit', resolve));
-    expect(out).toContain('audit log verified: 3 events, 1 checkpoints');
+    expect(out).toContain('audit log verified: 4 events, 1 checkpoints');
     expect(code).toBe(0);
   });
 });
