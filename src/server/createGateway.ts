@@ -70,7 +70,7 @@ export async function createGateway(options: GatewayOptions): Promise<Gateway> {
   const verifyToken = createTokenVerifier(config.agencies, baseDir);
   const auditKeys = await loadCheckpointKeys(config.audit, baseDir);
   if (!auditKeys.signer) logger.warn('audit.signingKey is not configured: events are hashed into the audit log, but no checkpoints are signed');
-  const store = await openStore(storeConfigAt(config.store, baseDir), options.pglite);
+  const store = await openStore(storeConfigAt(config.store, baseDir), options.pglite, { queryTimeoutMs: config.server.requestTimeoutMs });
   const adapters: Adapter[] = [];
   try {
     for (const agency of config.agencies) {

@@ -10,14 +10,18 @@ import { migrate } from './migrate.js';
 /**
  * Opens the gateway store named by the config and brings its tables up to date. With
  * `shared`, an already-open PGlite instance is used (the embedded demo keeps one instance).
+ * `existing`: the store must be there already (the audit commands: never an empty log created
+ * by a typo). `queryTimeoutMs` (PostgreSQL): a query outside a transaction that has no answer by
+ * then fails, so a stalled server cannot hold a request past its deadline; migrations and
+ * transactions are not bounded (the audit writer has its own deadline).
  */
-export async function openStore(config: GatewayConfig['store'], shared?: PGlite, options: { existing?: boolean } = {}): Promise<Store> {
+export async function openStore(config: GatewayConfig['store'], shared?: PGlite, options: { existing?: boolean; queryTimeoutMs?: number } = {}): Promise<Store> {
   if (options.existing && config.kind === 'pglite' && !shared) {
     if (config.dataDir === undefined) throw new StoreNotFound('the store is in memory (no store.dataDir): there is no log to read outside the gateway');
     if (!existsSync(join(config.dataDir, 'PG_VERSION'))) throw new StoreNotFound(`no store at ${config.dataDir} (store.dataDir): check the path`);
   }
   let store: Store;
-  if (config.kind === 'postgres') store = postgresStore(config.url, config.poolSize);
+  if (config.kind === 'postgres') store = postgresStore(config.url, config.poolSize, options.queryTimeoutMs);
   else if (shared) store = await pgliteStore(shared, false, () => undefined);
   else {
     const release = config.dataDir === undefined ? () => undefined : lockDataDir(config.dataDir);
@@ -60,14 +64,14 @@ function statement(text: string, values: unknown[] | undefined, name: string | u
   return { text, ...(values === undefined ? {} : { values }), ...(name === undefined ? {} : { name }) };
 }
 
-function postgresStore(url: string, max: number): Store {
+function postgresStore(url: string, max: number, queryTimeoutMs: number | undefined): Store {
   const pool = new pg.Pool({ connectionString: url, max, connectionTimeoutMillis: 5_000 });
   // An idle client's error must not crash the process; the next query reports it.
   pool.on('error', () => undefined);
   let closed = false;
   return {
     kind: 'postgres',
-    query: async (sql, params, name) => pool.query(statement(sql, params, name)) as never,
+    query: async (sql, params, name) => pool.query({ ...statement(sql, params, name), ...(queryTimeoutMs ? { query_timeout: queryTimeoutMs } : {}) }) as never,
     async transaction(fn) {
       const client = await pool.connect();
       try {
