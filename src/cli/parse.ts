@@ -13,7 +13,8 @@ export function parse<T extends NonNullable<ParseArgsConfig['options']>>(args: s
 
 export function intOption(value: string | undefined, name: string, min: number, max: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
+  // Decimal digits only: Number('') is 0 and Number('0x1167') is 4455.
+  const n = /^\d{1,16}$/.test(value) ? Number(value) : Number.NaN;
   if (!Number.isInteger(n) || n < min || n > max) throw new UsageError(`--${name} must be an integer from ${min} to ${max}`);
   return n;
 }

@@ -16,7 +16,8 @@ export function serveCommand(args: string[]): Promise<number> {
       seed: { type: 'string' },
     });
     const logger = createLogger();
-    const port = intOption(values.port ?? process.env.PORT, 'port', 0, 65535);
+    // An empty PORT is no PORT (as the image's health check reads it), never port 0.
+    const port = intOption(values.port ?? (process.env.PORT || undefined), 'port', 0, 65535);
     const started = Date.now();
     let close: () => Promise<void>;
     if (values.config) {

@@ -1,4 +1,4 @@
-import type { AdapterReadiness } from '../../adapters/sdk/index.js';
+import { codeOf, type AdapterReadiness } from '../../adapters/sdk/index.js';
 import type { Gateway } from './createGateway.js';
 
 export interface Readiness {
@@ -16,7 +16,8 @@ export interface Readiness {
  */
 export async function readiness(gateway: Gateway): Promise<Readiness> {
   const [store, ...agencies] = await Promise.all([
-    gateway.store.query('SELECT 1').then(() => ({ ok: true }), (e: unknown) => ({ ok: false, detail: (e as Error).message })),
+    // The error's code only: /readyz answers anyone, and a driver's message names hosts, ports and databases.
+    gateway.store.query('SELECT 1').then(() => ({ ok: true }), (e: unknown) => ({ ok: false, detail: `the store did not answer SELECT 1${codeOf(e)}` })),
     ...[...gateway.registry.adapters.values()].map(async (a) => [a.agency, await a.ready()] as const),
   ]);
   return { ready: store.ok, store, agencies: Object.fromEntries(agencies) };
