@@ -1,4 +1,5 @@
 import { PURPOSES, type Purpose } from '../config/index.js';
+import { CONTROL_CHARACTERS } from '../../adapters/sdk/index.js';
 import { PurposeInvalid } from '../errors/index.js';
 import type { RequestIntent } from './Principal.js';
 
@@ -8,6 +9,25 @@ const MAX_JUSTIFICATION = 1000;
 /** Words a justification needs at least: runs of two or more letters. */
 const MIN_WORDS = 3;
 const WORD = /\p{L}{2,}/gu;
+
+/**
+ * The text of a header that carries words in any language (RFC 8187): `UTF-8''` followed by the
+ * percent-encoded UTF-8 (what the gateway's pages send), or the raw bytes when they are valid
+ * UTF-8 (curl and most HTTP libraries). Node reads header bytes as Latin-1, which stored Cyrillic
+ * and "traži" as mojibake in the audit log. Bytes that are not UTF-8, and control or bidirectional
+ * characters, are refused.
+ */
+export function headerText(raw: string): string {
+  const encoded = /^utf-8''(.*)$/is.exec(raw);
+  let text: string;
+  try {
+    text = encoded ? decodeURIComponent(encoded[1]!) : new TextDecoder('utf-8', { fatal: true }).decode(Buffer.from(raw, 'latin1'));
+  } catch {
+    throw new PurposeInvalid("X-Break-Glass must be UTF-8: raw, or as UTF-8'' followed by the percent-encoded text");
+  }
+  if (CONTROL_CHARACTERS.test(text)) throw new PurposeInvalid('X-Break-Glass must not hold control or bidirectional-override characters');
+  return text;
+}
 
 /**
  * Reads `X-Purpose-Of-Use` and `X-Break-Glass`. A purpose that is not one of the purposes of use,
@@ -22,7 +42,7 @@ export function parseIntent(purposeHeader: string | undefined, breakGlassHeader:
     if (!PURPOSE_SET.has(raw)) throw new PurposeInvalid(`X-Purpose-Of-Use must be one of ${PURPOSES.join(', ')}`);
     purpose = raw as Purpose;
   }
-  const justification = breakGlassHeader?.trim() || null;
+  const justification = breakGlassHeader === undefined ? null : headerText(breakGlassHeader).trim() || null;
   if (justification !== null) {
     if (purpose !== 'EMERGENCY') throw new PurposeInvalid('X-Break-Glass requires X-Purpose-Of-Use: EMERGENCY');
     if (justification.length < MIN_JUSTIFICATION || justification.length > MAX_JUSTIFICATION) {

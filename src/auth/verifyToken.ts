@@ -87,10 +87,18 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
  * `value` when it is text fit to name a caller (1–256 characters, well formed, none of the control
  * or bidirectional-override characters no agency value may hold either); else the token is refused.
  */
+/**
+ * Characters no caller name may hold beyond the control characters: format characters (zero-width
+ * spaces and joiners, direction marks, soft hyphens), unassigned or private-use code points, line
+ * and paragraph separators. A name holding one looked like another caller's on the audit page and
+ * escaped a search for that caller.
+ */
+const INVISIBLE = /[\p{Cf}\p{Cn}\p{Co}\p{Zl}\p{Zp}]/u;
+
 function nameClaim(value: unknown, what: string): string {
   if (typeof value !== 'string' || value === '') throw new Unauthenticated(`token ${what} is not a non-empty string`);
   if (value.length > 256) throw new Unauthenticated(`token ${what} too long`);
-  if (CONTROL_CHARACTERS.test(value) || !value.isWellFormed()) throw new Unauthenticated(`token ${what} holds control or bidirectional-override characters, or unpaired surrogates`);
+  if (CONTROL_CHARACTERS.test(value) || INVISIBLE.test(value) || !value.isWellFormed()) throw new Unauthenticated(`token ${what} holds control, format (invisible) or bidirectional characters, or unpaired surrogates`);
   return value;
 }
 

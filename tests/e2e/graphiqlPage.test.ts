@@ -124,6 +124,29 @@ describeWithChromium('GraphiQL at /graphql for browsers, in headless Chromium', 
     await page.close();
   });
 
+  it('breaks the glass with a justification in the region’s languages, stored as written, and not for loading the schema', async () => {
+    const page = await browser.newPage();
+    const posts: Array<{ headers: Record<string, string>; body: string }> = [];
+    page.on('request', (r) => { if (r.method() === 'POST') posts.push({ headers: r.headers(), body: r.postData() ?? '' }); });
+    const why = 'Итно: лицето е во несвест, лекарот бара податоци';
+    await page.goto(`${gw.url}/graphql`);
+    await page.fill('#token', await tokenFor(gw.home, 'probation', 'probation_officer', 'probation-po-duty'));
+    await page.selectOption('#purpose', 'EMERGENCY');
+    await page.fill('#break-glass', why);
+    await page.click('#use-token');
+    await page.waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getElementById('status').textContent!.startsWith('Schema loaded'));
+    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+    await page.evaluate(() => (globalThis as unknown as BrowserWindow).document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror.setValue('query Glass { me { sub purpose } }'));
+    await page.click('.graphiql-execute-button');
+    await page.waitForFunction(() => /"purpose": "EMERGENCY"/.test((globalThis as unknown as BrowserWindow).document.querySelector('.result-window')?.textContent ?? ''));
+    const schema = posts.find((p) => p.body.includes('IntrospectionQuery'))!;
+    expect(schema.headers['x-break-glass']).toBeUndefined();
+    expect(posts.find((p) => p.body.includes('Glass'))!.headers['x-break-glass']).toBe(`UTF-8''${encodeURIComponent(why)}`);
+    const { rows } = await gw.gateway.store.query<{ event: { breakGlass?: string } }>("SELECT event FROM reintegra.audit_event WHERE event->'operation'->>'name' = 'Glass'");
+    expect(rows.map((r) => r.event.breakGlass)).toEqual([why]);
+    await page.close();
+  });
+
   it('says so when the token is refused', async () => {
     const page = await browser.newPage();
     await page.goto(`${gw.url}/graphql`);

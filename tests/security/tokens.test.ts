@@ -129,15 +129,18 @@ describe('hostile bearer tokens', () => {
     ['an object', {}, 'token subject is not a non-empty string'],
     ['a list', ['a', 'b'], 'token subject is not a non-empty string'],
     ['empty', '', 'token subject is not a non-empty string'],
-    ['control characters', 'officer\u0007.1', 'token subject holds control or bidirectional-override characters, or unpaired surrogates'],
-    ['an unpaired surrogate', 'officer\ud800', 'token subject holds control or bidirectional-override characters, or unpaired surrogates'],
-    ['a right-to-left override', 'officer\u202e.1', 'token subject holds control or bidirectional-override characters, or unpaired surrogates'],
+    ['control characters', 'officer\u0007.1', 'token subject holds control, format (invisible) or bidirectional characters, or unpaired surrogates'],
+    ['an unpaired surrogate', 'officer\ud800', 'token subject holds control, format (invisible) or bidirectional characters, or unpaired surrogates'],
+    ['a right-to-left override', 'officer\u202e.1', 'token subject holds control, format (invisible) or bidirectional characters, or unpaired surrogates'],
+    ['a zero-width space (looks like probation-po-07)', 'probation-po-07\u200b', 'token subject holds control, format (invisible) or bidirectional characters, or unpaired surrogates'],
+    ['a right-to-left mark', 'probation-po-07\u200f', 'token subject holds control, format (invisible) or bidirectional characters, or unpaired surrogates'],
+    ['an Arabic letter mark', 'probation-po-07\u061c', 'token subject holds control, format (invisible) or bidirectional characters, or unpaired surrogates'],
   ])('refuses a signed token whose subject is %s', async (_, sub, reason) => {
     await expect(verify(`Bearer ${await sign({ sub })}`)).rejects.toThrow(reason);
   });
 
   it('refuses a signed token whose client claim is not fit to name a caller', async () => {
-    await expect(verify(`Bearer ${await sign({ azp: 'case\nsystem' })}`)).rejects.toThrow('token client holds control or bidirectional-override characters, or unpaired surrogates');
+    await expect(verify(`Bearer ${await sign({ azp: 'case\nsystem' })}`)).rejects.toThrow('token client holds control, format (invisible) or bidirectional characters, or unpaired surrogates');
     await expect(verify(`Bearer ${await sign({ azp: 'c'.repeat(257) })}`)).rejects.toThrow('token client too long');
     await expect(verify(`Bearer ${await sign({ azp: 'case-system' })}`)).resolves.toMatchObject({ client: 'case-system' });
   });

@@ -60,6 +60,8 @@ describeWithChromium('the privacy officers’ page at /audit, in headless Chromi
 
     await page.goto(`${gw.url}/audit`);
     await page.fill('#token', await tokenFor(gw.home, 'probation', 'privacy_officer', 'privacy-officer@probation'));
+    // The token that reads the audit log is masked on screen, as on the other pages.
+    expect(await page.getAttribute('#token', 'type')).toBe('password');
     await page.click('#use-token');
     await page.waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getElementById('who').textContent!.includes('privacy-officer@probation'));
 

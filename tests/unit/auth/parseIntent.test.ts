@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { parseIntent } from '../../../src/auth/index.js';
 
+/** A header value as Node hands it over: each byte of the UTF-8 a client sent, as one Latin-1 character. */
+const asSent = (text: string) => Buffer.from(text, 'utf8').toString('latin1');
+
 describe('purpose of use and break-glass headers', () => {
   it('accepts a known purpose', () => {
     expect(parseIntent('RELEASE_PLANNING', undefined)).toEqual({ purpose: 'RELEASE_PLANNING', breakGlass: null });
@@ -31,5 +34,19 @@ describe('purpose of use and break-glass headers', () => {
 
   it('keeps a real justification', () => {
     expect(parseIntent('EMERGENCY', 'Person reported missing after leave, police request.').breakGlass).toBe('Person reported missing after leave, police request.');
+  });
+
+  it('reads a justification in the region’s languages, sent as raw UTF-8 or percent-encoded after UTF-8\'\'', () => {
+    for (const why of ['Hitno: osoba bez svijesti, ljekar traži podatke', 'Итно: лицето е во несвест, лекарот бара податоци', 'Urgjencë mjekësore: personi pa ndjenja']) {
+      expect(parseIntent('EMERGENCY', asSent(why)).breakGlass).toBe(why);
+      expect(parseIntent('EMERGENCY', `UTF-8''${encodeURIComponent(why)}`).breakGlass).toBe(why);
+    }
+  });
+
+  it('refuses a justification that is not UTF-8, or holds control characters once decoded', () => {
+    // Latin-1 bytes of "Urgjencë", as a browser's fetch sends them: 0xEB alone is not UTF-8.
+    expect(() => parseIntent('EMERGENCY', 'Urgjenc\u00eb mjek\u00ebsore: personi pa ndjenja')).toThrow("X-Break-Glass must be UTF-8: raw, or as UTF-8'' followed by the percent-encoded text");
+    expect(() => parseIntent('EMERGENCY', "UTF-8''%E0%A4%A")).toThrow('X-Break-Glass must be UTF-8');
+    expect(() => parseIntent('EMERGENCY', asSent('Person missing \u0085 after leave, police ask'))).toThrow('X-Break-Glass must not hold control or bidirectional-override characters');
   });
 });
