@@ -48,7 +48,9 @@ const Agreement = z.strictObject({
   recipients: z.array(AgencyRoles).min(1),
   purposes: z.array(z.enum(PURPOSES)).min(1),
   categories: z.array(z.enum(DATA_CATEGORIES)).min(1),
-  requires: z.array(z.enum(['assigned', 'consent'])).default([]),
+  // Stated, never defaulted: an agreement whose conditions were forgotten would release to every
+  // holder of a recipient role. `[]` says so on purpose (aggregate statistics).
+  requires: z.array(z.enum(['assigned', 'consent']), { error: (issue) => (issue.input === undefined ? 'requires is required: list the conditions (assigned, consent), or [] for none' : undefined) }),
   valid: z.strictObject({ from: z.iso.date(), until: z.iso.date().optional() }),
 });
 

@@ -59,6 +59,12 @@ describe('gateway config', () => {
     expect(() => parseConfig(`${VALID}\nenforcement: off\n`, 'gateway.yaml')).toThrow(/gateway\.yaml:\d+: \(root\): Unrecognized key/);
   });
 
+  it('refuses an agreement whose conditions were left out, rather than releasing to every holder of its roles', () => {
+    const text = VALID.replace('    requires: [assigned]\n', '');
+    expect(() => parseConfig(text, 'gateway.yaml')).toThrow(/gateway\.yaml:\d+: agreements\.0\.requires: requires is required: list the conditions \(assigned, consent\), or \[\] for none/);
+    expect(parseConfig(VALID.replace('requires: [assigned]', 'requires: []'), 'gateway.yaml').agreements[0]!.requires).toEqual([]);
+  });
+
   it('reports broken YAML with its line', () => {
     expect(() => parseConfig('agencies: [\n  - id: x\n', 'bad.yaml')).toThrow(/invalid YAML\nbad\.yaml:\d+:/);
   });
