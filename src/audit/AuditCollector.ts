@@ -1,5 +1,5 @@
 import type { DataCategory } from '../config/index.js';
-import type { AuditEvent, AuditLogRead, CaseTeamChange, ConsentChange, StatisticsAccess } from './AuditEvent.js';
+import type { AuditEvent, AuditLogRead, CaseTeamChange, ConsentChange, LinkChange, StatisticsAccess } from './AuditEvent.js';
 import type { AuditLog } from './AuditLog.js';
 
 interface Touch {
@@ -15,9 +15,11 @@ interface Touch {
   caseTeamChanges: CaseTeamChange[];
   /** Consents this request recorded or withdrew for the person. */
   consentChanges: ConsentChange[];
+  /** Link decisions this request made for the person. */
+  linkChanges: LinkChange[];
 }
 
-type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics' | 'caseTeamChanges' | 'consentChanges'>;
+type EventHead = Omit<AuditEvent, 'subject' | 'agencies' | 'released' | 'withheld' | 'outcome' | 'onCaseTeam' | 'auditLog' | 'statistics' | 'caseTeamChanges' | 'consentChanges' | 'linkChanges'>;
 
 type Released = AuditEvent['released'][number];
 
@@ -112,6 +114,11 @@ export class AuditCollector {
     this.touched.get(person)?.consentChanges.push(change);
   }
 
+  /** An agency record confirmed as the person's, or rejected, by this request (recorded once made). */
+  linkChanged(person: string, change: LinkChange): void {
+    this.touched.get(person)?.linkChanges.push(change);
+  }
+
   /** Whether the caller is on this person's case team (whoever establishes it first wins). */
   caseTeam(person: string, onTeam: boolean): void {
     const t = this.touched.get(person);
@@ -170,6 +177,7 @@ export class AuditCollector {
       const event = withReads(eventOf(head, t.subject, this.agencyList(t.agencies), released, withheld, outcome, t.onCaseTeam), auditLog, undefined);
       if (t.caseTeamChanges.length > 0) event.caseTeamChanges = [...t.caseTeamChanges];
       if (t.consentChanges.length > 0) event.consentChanges = [...t.consentChanges];
+      if (t.linkChanges.length > 0) event.linkChanges = [...t.linkChanges];
       events.push(event);
     }
     if (statistics) events.push(statistics);
@@ -247,6 +255,6 @@ function withReads(event: AuditEvent, auditLog: AuditLogRead[] | undefined, stat
 }
 
 function newTouch(subject: string, logOnly: boolean): Touch {
-  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly, caseTeamChanges: [], consentChanges: [] };
+  return { subject, agencies: new Set(), released: new Map(), withheld: new Map(), onCaseTeam: undefined, logOnly, caseTeamChanges: [], consentChanges: [], linkChanges: [] };
 }
 

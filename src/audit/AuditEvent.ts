@@ -34,6 +34,20 @@ export interface AuditEvent {
   caseTeamChanges?: CaseTeamChange[];
   /** Consents this request recorded or withdrew for the person: a legal basis given or taken. */
   consentChanges?: ConsentChange[];
+  /** Agency records this request confirmed as the person's, or rejected (identity linkage). */
+  linkChanges?: LinkChange[];
+}
+
+/**
+ * One link decision: the agency and the state, with the candidate's score. The agency's own
+ * reference is not in the log (an identifier, kept out like national identifiers): it stays in
+ * the gateway's link table, which `identityLinks` shows to the person's coordinators.
+ */
+export interface LinkChange {
+  state: 'CONFIRMED' | 'REJECTED';
+  agency: string;
+  /** Scaled by 1000 to an integer (the event's canonical JSON holds integers only); null when not scored. */
+  scorePerMille: number | null;
 }
 
 /** One consent recorded or withdrawn, as it stands after the change. */

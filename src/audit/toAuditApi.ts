@@ -29,6 +29,7 @@ export const toAuditApi = {
       auditLogReads: (e.auditLog ?? []).map((r) => ({ field: r.field, args: JSON.stringify(r.args) })),
       caseTeamChanges: e.caseTeamChanges ?? [],
       consentChanges: e.consentChanges ?? [],
+      linkChanges: (e.linkChanges ?? []).map((l) => ({ state: l.state, agency: l.agency, score: l.scorePerMille === null ? null : l.scorePerMille / 1000 })),
       statistics: (e.statistics ?? []).map((s) => ({
         withheld: [], project: null, dataset: null, rows: null, suppressedCells: null, refused: null, ...s,
       })),

@@ -97,6 +97,7 @@ async function decide(ctx: GatewayContext, args: { identifier: IdentifierInput; 
       decidedBy: ctx.principal.sub,
       decidedByAgency: ctx.principal.agency,
     });
+    ctx.audit.linkChanged(node.id, { state, agency: args.agency, scorePerMille: scored ? Math.round(scored.score * 1000) : null });
     return link;
   } catch (error) {
     if (error instanceof LinkConflict) throw bad(error.message, 'LINK_CONFLICT');

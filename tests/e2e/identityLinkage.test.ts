@@ -152,16 +152,19 @@ describe('identity linkage through the gateway', () => {
   });
 
   it('records both decisions in the audit log against the person', async () => {
-    for (const [p, field] of [[person, 'Mutation.confirmLink'], [other, 'Mutation.rejectLink']] as const) {
-      const res = await gql(gw.url, `query Log($id: IdentifierInput!) { auditLog { events(filter: { person: { identifier: $id } }, first: 100) { events { caller { sub } agencies released { category fields } } } } }`, {
+    for (const [p, field, state] of [[person, 'Mutation.confirmLink', 'CONFIRMED'], [other, 'Mutation.rejectLink', 'REJECTED']] as const) {
+      const res = await gql(gw.url, `query Log($id: IdentifierInput!) { auditLog { events(filter: { person: { identifier: $id } }, first: 100) { events { caller { sub } agencies released { category fields } linkChanges { state agency score } } } } }`, {
         token: privacyOfficer, purpose: 'AUDIT', variables: { id: idOf(p) },
       });
       expect(res.body.errors).toBeUndefined();
-      const events = res.body.data!.auditLog.events.events as Array<{ caller: { sub: string }; agencies: string[]; released: Array<{ category: string; fields: string[] }> }>;
+      const events = res.body.data!.auditLog.events.events as Array<{ caller: { sub: string }; agencies: string[]; released: Array<{ category: string; fields: string[] }>; linkChanges: Array<{ state: string; agency: string; score: number | null }> }>;
       const decision = events.find((e) => e.released.some((r) => r.fields.includes(field)));
       expect(decision).toBeDefined();
       expect(decision!.caller.sub).toBe(COORDINATOR);
       expect(decision!.agencies).toContain('ngo');
+      // What was decided is in the log, the NGO's reference is not.
+      expect(decision!.linkChanges).toEqual([{ state, agency: 'ngo', score: expect.any(Number) }]);
+      expect(JSON.stringify(events)).not.toContain(p.refs.ngo!);
     }
   });
 });
