@@ -65,6 +65,9 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
         requiredClaims: ['sub', 'exp'],
       });
       if (payload.agency !== agency.id) throw new Unauthenticated('token agency claim does not match its issuer');
+      if (payload.exp! * 1000 > Date.now() + (agency.issuer.maxTokenLifetimeSeconds + agency.issuer.clockToleranceSec) * 1000) {
+        throw new Unauthenticated(`token expires more than ${agency.issuer.maxTokenLifetimeSeconds} s from now (issuer.maxTokenLifetimeSeconds)`);
+      }
       const claimed = Array.isArray(payload.roles) ? payload.roles.filter((r): r is string => typeof r === 'string') : [];
       const roles = claimed.filter((r) => agency.roles.includes(r));
       const client = typeof payload.azp === 'string' ? payload.azp : typeof payload.client_id === 'string' ? payload.client_id : null;
@@ -110,7 +113,8 @@ function keySetOf(agency: AgencyConfig, baseDir: string): JWTVerifyGetKey {
     try {
       return createLocalJWKSet(JSON.parse(readFileSync(path, 'utf8')));
     } catch (cause) {
-      throw new ConfigInvalid(`agencies.${agency.id}.issuer.jwks: cannot read JWKS file`, { cause });
+      const why = (cause as NodeJS.ErrnoException).code ?? (cause instanceof SyntaxError ? 'not JSON' : 'not a JWKS');
+      throw new ConfigInvalid(`agencies.${agency.id}.issuer.jwks: cannot read JWKS file ${jwks.slice(5)} (${why})`, { cause });
     }
   }
   // Plain http only to this machine (a local identity provider, tests); anything else must be https.

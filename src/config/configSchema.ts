@@ -26,6 +26,8 @@ const Issuer = z.strictObject({
   audience: z.string().min(1).default('reintegra'),
   algorithms: z.array(z.enum(['ES256', 'ES384', 'EdDSA', 'RS256', 'PS256'])).default(['ES256', 'EdDSA', 'RS256', 'PS256']),
   clockToleranceSec: z.number().int().min(0).max(300).default(30),
+  /** Tokens expiring later than this from now are refused: a leaked token must not work for years. */
+  maxTokenLifetimeSeconds: z.number().int().min(60).max(604_800).default(86_400),
 });
 
 const Agency = z.strictObject({

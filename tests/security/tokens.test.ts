@@ -61,8 +61,8 @@ beforeAll(async () => {
   const base = { type: 'PRISON', adapter: { kind: 'sql' } } as const;
   verify = createTokenVerifier(
     [
-      { ...base, id: 'prison', name: 'Prison', roles: ['prison_officer'], issuer: { iss: ISS, jwks: { keys: [publicJwk as Record<string, unknown>] }, audience: 'reintegra', algorithms: ['ES256'], clockToleranceSec: 30, jwksCacheSeconds: 600 } },
-      { ...base, id: 'probation', name: 'Probation', type: 'PROBATION', roles: ['probation_officer'], issuer: { iss: REMOTE_ISS, jwks: `http://127.0.0.1:${port}/jwks.json`, audience: 'reintegra', algorithms: ['ES256'], clockToleranceSec: 30, jwksCacheSeconds: 1 } },
+      { ...base, id: 'prison', name: 'Prison', roles: ['prison_officer'], issuer: { iss: ISS, jwks: { keys: [publicJwk as Record<string, unknown>] }, audience: 'reintegra', algorithms: ['ES256'], clockToleranceSec: 30, jwksCacheSeconds: 600, maxTokenLifetimeSeconds: 86_400 } },
+      { ...base, id: 'probation', name: 'Probation', type: 'PROBATION', roles: ['probation_officer'], issuer: { iss: REMOTE_ISS, jwks: `http://127.0.0.1:${port}/jwks.json`, audience: 'reintegra', algorithms: ['ES256'], clockToleranceSec: 30, jwksCacheSeconds: 1, maxTokenLifetimeSeconds: 86_400 } },
     ] as AgencyConfig[],
     '.',
   );
@@ -103,6 +103,11 @@ describe('hostile bearer tokens', () => {
 
   it('refuses an expired token, beyond the clock tolerance', async () => {
     await expect(verify(`Bearer ${await sign({}, { exp: now() - 120 })}`)).rejects.toThrow('token expired');
+  });
+
+  it('refuses a token that would stay valid longer than the issuer’s maximum lifetime (a day by default)', async () => {
+    await expect(verify(`Bearer ${await sign({}, { exp: now() + 86_400 })}`)).resolves.toMatchObject({ sub: 'officer.1' });
+    await expect(verify(`Bearer ${await sign({}, { exp: now() + 100 * 365 * 86_400 })}`)).rejects.toThrow('token expires more than 86400 s from now (issuer.maxTokenLifetimeSeconds)');
   });
 
   it('accepts a token not yet valid by less than the clock tolerance, and refuses one beyond it', async () => {

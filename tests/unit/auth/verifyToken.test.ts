@@ -29,7 +29,7 @@ beforeAll(async () => {
     type: 'PRISON',
     roles: ['prison_officer', 'prison_case_manager'],
     adapter: { kind: 'sql' },
-    issuer: { iss: ISS, jwks: { keys: [{ ...pub, kid: 'k1', alg: 'ES256' }] }, audience: 'reintegra', algorithms: ['ES256'], clockToleranceSec: 5, jwksCacheSeconds: 600 },
+    issuer: { iss: ISS, jwks: { keys: [{ ...pub, kid: 'k1', alg: 'ES256' }] }, audience: 'reintegra', algorithms: ['ES256'], clockToleranceSec: 5, jwksCacheSeconds: 600, maxTokenLifetimeSeconds: 86_400 },
   } as AgencyConfig;
   verify = createTokenVerifier([agency], '.');
 });
