@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
-import type { GatewayConfig } from '../config/index.js';
+import { resolveSecret, type GatewayConfig } from '../config/index.js';
 import type { Store } from './Store.js';
 import { lockDataDir } from './lockDataDir.js';
 import { migrate } from './migrate.js';
@@ -21,7 +21,7 @@ export async function openStore(config: GatewayConfig['store'], shared?: PGlite,
     if (!existsSync(join(config.dataDir, 'PG_VERSION'))) throw new StoreNotFound(`no store at ${config.dataDir} (store.dataDir): check the path`);
   }
   let store: Store;
-  if (config.kind === 'postgres') store = postgresStore(config.url, config.poolSize, options.queryTimeoutMs);
+  if (config.kind === 'postgres') store = postgresStore(resolveSecret(config.url, 'store.url', 1), config.poolSize, options.queryTimeoutMs);
   else if (shared) store = await pgliteStore(shared, false, () => undefined);
   else {
     const release = config.dataDir === undefined ? () => undefined : lockDataDir(config.dataDir);

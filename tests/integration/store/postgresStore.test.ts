@@ -1,12 +1,13 @@
 /**
- * A gateway store (PostgreSQL) that stops answering mid-connection: queries outside a
- * transaction fail after the gateway's deadline instead of holding a request for ever.
+ * The gateway's store on PostgreSQL as openStore opens it: one that stops answering
+ * mid-connection (queries outside a transaction fail after the gateway's deadline instead of
+ * holding a request for ever), and one named through the environment.
  */
 import { createServer, connect, type Server, type Socket } from 'node:net';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { openStore, type Store } from '../../src/store/index.js';
-import { createTestDatabase } from '../integration/audit/auditFixtures.js';
-import { describeWithPostgres } from '../support/servers.js';
+import { openStore, type Store } from '../../../src/store/index.js';
+import { createTestDatabase } from '../audit/auditFixtures.js';
+import { describeWithPostgres } from '../../support/servers.js';
 
 /** Forwards TCP to the database until `stall` is set; then swallows everything both ways. */
 async function stallingProxy(target: URL): Promise<{ port: number; stall(): void; close(): Promise<void> }> {
@@ -57,5 +58,21 @@ describeWithPostgres('a gateway store that stalls', () => {
     const started = Date.now();
     await expect(store.query('SELECT count(*) FROM reintegra.case_team')).rejects.toThrow('Query read timeout');
     expect(Date.now() - started).toBeLessThan(5_000);
+  });
+});
+
+describeWithPostgres('a gateway store named through the environment', () => {
+  it('reads store.url from env:NAME, as agencies’ database URLs are read', async () => {
+    const db = await createTestDatabase('reintegra_envurl');
+    process.env.REINTEGRA_TEST_STORE_URL = db.url;
+    try {
+      const store = await openStore({ kind: 'postgres', url: 'env:REINTEGRA_TEST_STORE_URL', poolSize: 1 });
+      expect((await store.query<{ n: number }>('SELECT 1 AS n')).rows).toEqual([{ n: 1 }]);
+      await store.close();
+      await expect(openStore({ kind: 'postgres', url: 'env:REINTEGRA_TEST_STORE_UNSET', poolSize: 1 })).rejects.toThrow('store.url: environment variable REINTEGRA_TEST_STORE_UNSET is not set');
+    } finally {
+      delete process.env.REINTEGRA_TEST_STORE_URL;
+      await db.drop();
+    }
   });
 });
