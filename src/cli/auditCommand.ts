@@ -79,6 +79,8 @@ async function readTrustedCheckpoints(file: string): Promise<string[]> {
     }
     jws.push(value);
   }
+  // An empty file would verify as if it had been checked against something.
+  if (jws.length === 0) throw new UsageError(`--checkpoints: ${file} holds no checkpoint`);
   return jws;
 }
 

@@ -72,6 +72,13 @@ describe('reintegra audit verify on an on-disk PGlite store', () => {
     await again.close();
   });
 
+  it('refuses an empty --checkpoints file rather than verifying against nothing', async () => {
+    const empty = await dir.write('empty-checkpoints.jsonl', '\n');
+    const run = await reintegra(['audit', 'verify', '--config', config, '--checkpoints', empty]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toBe(`reintegra: --checkpoints: ${empty} holds no checkpoint\n`);
+  });
+
   it('reports a data directory that holds no store, rather than verifying an empty log there', async () => {
     const typo = await dir.write('typo.yaml', configYaml(`{ kind: pglite, dataDir: ./dta }`, signingKey));
     const run = await reintegra(['audit', 'verify', '--config', typo]);
