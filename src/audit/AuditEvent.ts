@@ -50,17 +50,23 @@ export interface LinkChange {
   scorePerMille: number | null;
 }
 
-/** One consent recorded or withdrawn, as it stands after the change. */
+/** One consent recorded or withdrawn, as the registry holds it after the change (schema `Consent`). */
 export interface ConsentChange {
   action: 'RECORD' | 'WITHDRAW';
-  id: string;
-  provider: string;
-  recipients: string[];
-  categories: string[];
-  purposes: string[];
-  validFrom: string;
-  validUntil: string | null;
-  evidenceRef: string;
+  consent: {
+    id: string;
+    provider: string;
+    recipients: string[];
+    categories: string[];
+    purposes: string[];
+    validFrom: string;
+    validUntil: string | null;
+    evidenceRef: string;
+    recordedBy: string;
+    recordedAt: string;
+    withdrawnAt: string | null;
+    withdrawnBy: string | null;
+  };
 }
 
 /** One member added to or removed from a person's case team. */

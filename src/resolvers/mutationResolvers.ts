@@ -2,6 +2,7 @@ import { GraphQLError } from 'graphql';
 import type { DataCategory, Purpose } from '../config/index.js';
 import type { GatewayContext } from '../context/index.js';
 import { addCaseTeamMember, CaseTeamStore, removeCaseTeamMember } from '../coordination/index.js';
+import type { ConsentChange } from '../audit/index.js';
 import type { ConsentRow } from '../consent/index.js';
 import { checkNationalId, rekeyOnTouch } from '../linkage/index.js';
 import { authorizeAction, type Action } from '../policy/index.js';
@@ -73,9 +74,10 @@ async function mayChange(ctx: GatewayContext, person: Subject, field: string, ca
   ctx.audit.released(person.id, category, null, field);
 }
 
-/** What a consent change puts in the audit event: the consent as it stands after the change. */
-function consentChange(action: 'RECORD' | 'WITHDRAW', c: ConsentRow) {
-  return { action, id: c.id, provider: c.provider, recipients: [...c.recipients], categories: [...c.categories], purposes: [...c.purposes], validFrom: c.validFrom, validUntil: c.validUntil, evidenceRef: c.evidenceRef };
+/** What a consent change puts in the audit event: the consent as the registry holds it after the change. */
+function consentChange(action: 'RECORD' | 'WITHDRAW', c: ConsentRow): ConsentChange {
+  const { id, provider, recipients, categories, purposes, validFrom, validUntil, evidenceRef, recordedBy, recordedAt, withdrawnAt, withdrawnBy } = c;
+  return { action, consent: { id, provider, recipients: [...recipients], categories: [...categories], purposes: [...purposes], validFrom, validUntil, evidenceRef, recordedBy, recordedAt, withdrawnAt, withdrawnBy } };
 }
 
 function knownAgency(ctx: GatewayContext, agency: string) {

@@ -203,8 +203,18 @@ describe('field-level access control over HTTP', () => {
     expect(other.body.data?.consents ?? []).not.toContainEqual({ id });
     await gql(gw.url, `mutation($id: ID!, $p: IdentifierInput!) { withdrawConsent(id: $id, identifier: $p) { withdrawnAt } }`, { token: worker, purpose: 'REINTEGRATION_SUPPORT', variables: { id, p: idOf(R) }, headers: { 'x-request-id': 'consent-withdraw-1' } });
     const { rows } = await gw.gateway.store.query<{ request_id: string; event: { consentChanges?: unknown } }>("SELECT request_id, event FROM reintegra.audit_event WHERE request_id IN ('consent-record-1', 'consent-withdraw-1') ORDER BY leaf_index");
-    const change = { id, provider: 'welfare', recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2026-01-01', validUntil: '2027-12-31', evidenceRef: 'CSR/2026/903' };
-    expect(rows.map((r) => r.event.consentChanges)).toEqual([[{ action: 'RECORD', ...change }], [{ action: 'WITHDRAW', ...change }]]);
+    const consentAs = { id, provider: 'welfare', recipients: ['probation'], categories: ['WELFARE'], purposes: ['SUPERVISION'], validFrom: '2026-01-01', validUntil: '2027-12-31', evidenceRef: 'CSR/2026/903', recordedBy: 'welfare-sw-01', recordedAt: expect.any(String) };
+    expect(rows.map((r) => r.event.consentChanges)).toEqual([
+      [{ action: 'RECORD', consent: { ...consentAs, withdrawnAt: null, withdrawnBy: null } }],
+      [{ action: 'WITHDRAW', consent: { ...consentAs, withdrawnAt: expect.any(String), withdrawnBy: 'welfare-sw-01' } }],
+    ]);
+    // As the welfare privacy officer reads it.
+    const officer = await tokenFor(gw.home, 'welfare', 'privacy_officer');
+    const read = await gql(gw.url, `query($f: AuditEventFilter!) { auditLog { events(filter: $f, first: 5) { events { consentChanges { action consent { id evidenceRef recordedBy withdrawnBy } } } } } }`, { token: officer, purpose: 'AUDIT', variables: { f: { requestId: 'consent-withdraw-1' } } });
+    expect(read.body.errors).toBeUndefined();
+    expect(read.body.data!.auditLog.events.events.flatMap((e: { consentChanges: unknown[] }) => e.consentChanges)).toEqual([
+      { action: 'WITHDRAW', consent: { id, evidenceRef: 'CSR/2026/903', recordedBy: 'welfare-sw-01', withdrawnBy: 'welfare-sw-01' } },
+    ]);
   });
 
   it('lets a case coordinator put an officer on the case, which releases prison data to them, and take them off again', async () => {

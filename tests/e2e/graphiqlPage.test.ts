@@ -2,7 +2,7 @@ import { readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { CHROMIUM, CHROMIUM_ARGS, describeWithChromium } from '../support/chromium.js';
 import { startTestGateway, tokenFor } from '../support/embedded.js';
@@ -15,6 +15,16 @@ type BrowserWindow = {
   document: { getElementById(id: string): { textContent: string | null }; querySelector(s: string): { CodeMirror: { setValue(v: string): void }; textContent: string | null } | null };
   localStorage: { length: number }; sessionStorage: { length: number };
 };
+
+/** With the caller's fields filled in: uses the token, waits for the schema, runs `query` and waits for an answer matching `answered`. */
+async function loadSchemaAndRun(page: Page, query: string, answered: RegExp): Promise<void> {
+  await page.click('#use-token');
+  await page.waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getElementById('status').textContent!.startsWith('Schema loaded'));
+  await page.waitForSelector('.graphiql-query-editor .CodeMirror');
+  await page.evaluate((q) => (globalThis as unknown as BrowserWindow).document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror.setValue(q), query);
+  await page.click('.graphiql-execute-button');
+  await page.waitForFunction((pattern) => new RegExp(pattern).test((globalThis as unknown as BrowserWindow).document.querySelector('.result-window')?.textContent ?? ''), answered.source);
+}
 
 describeWithChromium('GraphiQL at /graphql for browsers, in headless Chromium', () => {
   let gw: Awaited<ReturnType<typeof startTestGateway>>;
@@ -85,12 +95,7 @@ describeWithChromium('GraphiQL at /graphql for browsers, in headless Chromium', 
     const token = await tokenFor(gw.home, 'probation', 'probation_officer', 'probation-po-07');
     await page.fill('#token', token);
     await page.selectOption('#purpose', 'SUPERVISION');
-    await page.click('#use-token');
-    await page.waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getElementById('status').textContent!.startsWith('Schema loaded'));
-    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-    await page.evaluate(() => (globalThis as unknown as BrowserWindow).document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror.setValue('{ me { sub agency purpose } agencies { id } }'));
-    await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => /"purpose": "SUPERVISION"/.test((globalThis as unknown as BrowserWindow).document.querySelector('.result-window')?.textContent ?? ''));
+    await loadSchemaAndRun(page, '{ me { sub agency purpose } agencies { id } }', /"purpose": "SUPERVISION"/);
     const result = await page.locator('.result-window').innerText();
     expect(result).toContain('"sub": "probation-po-07"');
     expect(result).toContain('"agency": "probation"');
@@ -133,12 +138,7 @@ describeWithChromium('GraphiQL at /graphql for browsers, in headless Chromium', 
     await page.fill('#token', await tokenFor(gw.home, 'probation', 'probation_officer', 'probation-po-duty'));
     await page.selectOption('#purpose', 'EMERGENCY');
     await page.fill('#break-glass', why);
-    await page.click('#use-token');
-    await page.waitForFunction(() => (globalThis as unknown as BrowserWindow).document.getElementById('status').textContent!.startsWith('Schema loaded'));
-    await page.waitForSelector('.graphiql-query-editor .CodeMirror');
-    await page.evaluate(() => (globalThis as unknown as BrowserWindow).document.querySelector('.graphiql-query-editor .CodeMirror')!.CodeMirror.setValue('query Glass { me { sub purpose } }'));
-    await page.click('.graphiql-execute-button');
-    await page.waitForFunction(() => /"purpose": "EMERGENCY"/.test((globalThis as unknown as BrowserWindow).document.querySelector('.result-window')?.textContent ?? ''));
+    await loadSchemaAndRun(page, 'query Glass { me { sub purpose } }', /"purpose": "EMERGENCY"/);
     const schema = posts.find((p) => p.body.includes('IntrospectionQuery'))!;
     expect(schema.headers['x-break-glass']).toBeUndefined();
     expect(posts.find((p) => p.body.includes('Glass'))!.headers['x-break-glass']).toBe(`UTF-8''${encodeURIComponent(why)}`);
