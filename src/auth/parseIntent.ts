@@ -11,8 +11,8 @@ const MIN_WORDS = 3;
 const WORD = /\p{L}{2,}/gu;
 
 /**
- * The text of a header that carries words in any language (RFC 8187): `UTF-8''` followed by the
- * percent-encoded UTF-8 (what the gateway's pages send), or the raw bytes when they are valid
+ * The text of `X-Break-Glass`, a justification in any language (RFC 8187): `UTF-8''` followed by
+ * the percent-encoded UTF-8 (what the gateway's pages send), or the raw bytes when they are valid
  * UTF-8 (curl and most HTTP libraries). Node reads header bytes as Latin-1, which stored Cyrillic
  * and "traži" as mojibake in the audit log. Bytes that are not UTF-8, and control or bidirectional
  * characters, are refused.

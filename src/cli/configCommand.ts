@@ -5,7 +5,7 @@ import { pino } from 'pino';
 import { loadCheckpointKeys } from '../audit/index.js';
 import { createTokenVerifier } from '../auth/index.js';
 import { loadConfig, resolveSecret } from '../config/index.js';
-import { DEMO_PSEUDONYM_KEY } from '../embedded/index.js';
+import { refuseDemoPseudonymKey } from '../embedded/index.js';
 import { persistedOperationsPlugin } from '../server/limits/index.js';
 import { UsageError, parse, run } from './parse.js';
 
@@ -46,9 +46,7 @@ export function configCommand(args: string[]): Promise<number> {
       return !(name && !process.env[name]);
     };
     if (present(config.pseudonyms.key, 'pseudonyms.key')) {
-      await attempt(() => {
-        if (resolveSecret(config.pseudonyms.key, 'pseudonyms.key') === DEMO_PSEUDONYM_KEY) throw new ConfigInvalid('pseudonyms.key is the demo\'s public key: set a secret of your own (at least 32 characters)');
-      });
+      await attempt(() => refuseDemoPseudonymKey(resolveSecret(config.pseudonyms.key, 'pseudonyms.key')));
     }
     for (const [i, key] of config.pseudonyms.previousKeys.entries()) if (present(key, `pseudonyms.previousKeys[${i}]`)) await attempt(() => resolveSecret(key, `pseudonyms.previousKeys[${i}]`));
     for (const agency of config.agencies) await attempt(() => createTokenVerifier([agency], baseDir));

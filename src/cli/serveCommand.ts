@@ -1,7 +1,6 @@
 import { pino, type DestinationStream } from 'pino';
 import { loadConfig, resolveSecret } from '../config/index.js';
-import { ConfigInvalid } from '../errors/index.js';
-import { DEMO_PSEUDONYM_KEY, demoExample, exampleBody, startEmbeddedGateway, type DemoExample } from '../embedded/index.js';
+import { demoExample, refuseDemoPseudonymKey, exampleBody, startEmbeddedGateway, type DemoExample } from '../embedded/index.js';
 import { createGateway, startServer } from '../server/index.js';
 import { intOption, parse, run } from './parse.js';
 
@@ -22,9 +21,7 @@ export function serveCommand(args: string[]): Promise<number> {
     let close: () => Promise<void>;
     if (values.config) {
       const { config, baseDir } = await loadConfig(values.config);
-      // The demo's key is public (it is in this repository): with it, anyone turns a national
-      // identifier into the person's pseudonyms, the audit log's included.
-      if (resolveSecret(config.pseudonyms.key, 'pseudonyms.key') === DEMO_PSEUDONYM_KEY) throw new ConfigInvalid('pseudonyms.key is the demo\'s public key: set a secret of your own (at least 32 characters)');
+      refuseDemoPseudonymKey(resolveSecret(config.pseudonyms.key, 'pseudonyms.key'));
       if (config.store.kind === 'pglite' && config.store.dataDir === undefined) logger.warn('store.dataDir is not set: the audit log, consents and case teams are kept in memory and lost when the gateway stops');
       const gateway = await createGateway({ config, baseDir, logger });
       const server = await startServer(gateway, port ?? config.server.port, values.host ?? config.server.host);

@@ -1,3 +1,4 @@
+import { ConfigInvalid } from '../errors/index.js';
 import type { AgencyConfig } from '../config/index.js';
 import { DEMO_AGENCIES as BY_ID } from '../demo/demoAgencies.js';
 
@@ -27,3 +28,12 @@ export const DEMO_AUDIT_SIGNING_KEY = JSON.stringify({
 
 /** Demo only: a fixed key so person ids stay the same across restarts of the demo. */
 export const DEMO_PSEUDONYM_KEY = 'demo-only-pseudonym-key--never-use-in-a-deployment';
+
+/**
+ * Refuses the demo's pseudonym key for a deployment (`serve --config`, `config check`): it is
+ * public, in this repository, so with it anyone turns a national identifier into the person's
+ * pseudonyms, the audit log's included.
+ */
+export function refuseDemoPseudonymKey(key: string): void {
+  if (key === DEMO_PSEUDONYM_KEY) throw new ConfigInvalid('pseudonyms.key is the demo\'s public key: set a secret of your own (at least 32 characters)');
+}
