@@ -1,5 +1,5 @@
 import type { ApolloServerOptionsWithGateway } from '@apollo/server';
-import { GraphQLError, printSchema, type GraphQLSchema } from 'graphql';
+import { GraphQLError, getVariableValues, printSchema, type GraphQLSchema } from 'graphql';
 import { compileQuery, isCompiledQuery, type CompiledQuery } from 'graphql-jit';
 
 type GatewayInterface = ApolloServerOptionsWithGateway<object>['gateway'];
@@ -45,7 +45,16 @@ export function jitExecution(schema: GraphQLSchema): GatewayInterface {
       compiled.set(key, query);
       if (compiled.size > MAX_COMPILED) compiled.delete(compiled.keys().next().value!);
     }
-    return toGraphQLErrors((await query.query(undefined, requestContext.context, requestContext.request.variables ?? {})) as ExecutionResult, true);
+    const variables = requestContext.request.variables ?? {};
+    const result = (await query.query(undefined, requestContext.context, variables)) as ExecutionResult;
+    if (result.errors && result.data === undefined) {
+      // Refused before anything ran: the variables did not coerce. graphql-jit names a nested
+      // input's field as if it were a variable ("$validFrom") and drops the scalar's reason;
+      // graphql-js says which variable, where in it, and why.
+      const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], variables, { maxErrors: 20 });
+      if ('errors' in coerced && coerced.errors) return { errors: coerced.errors.map((e) => new GraphQLError(e.message, { nodes: e.nodes ?? null, extensions: { code: 'BAD_USER_INPUT' } })) };
+    }
+    return toGraphQLErrors(result, true);
   };
   return {
     async load() {

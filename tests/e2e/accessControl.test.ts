@@ -180,7 +180,7 @@ describe('field-level access control over HTTP', () => {
       [{ purposes: ['EMERGENCY'] }, 'not EMERGENCY'],
       [{ recipients: ['probation', 'welfare'] }, 'recipients must not include welfare'],
       [{ evidenceRef: '-' }, 'evidenceRef must be'],
-      [{ validFrom: '2026-02-30' }, 'got invalid value "2026-02-30"'],
+      [{ validFrom: '2026-02-30' }, 'got invalid value "2026-02-30" at "c.validFrom"; Date must be YYYY-MM-DD, a day that exists'],
     ] as const) {
       const res = await record(c);
       expect(res.body.errors?.[0]?.extensions?.code, JSON.stringify(c)).toBe('BAD_USER_INPUT');

@@ -15,7 +15,7 @@ const ran: string[] = [];
 
 beforeAll(async () => {
   const schema = makeExecutableSchema({
-    typeDefs: 'scalar DateTime type Query { twice(n: Int!): Int! broken: Int since(at: DateTime!): DateTime! } type Mutation { touch: Boolean! }',
+    typeDefs: 'scalar DateTime input Window { from: DateTime! until: DateTime! } type Query { twice(n: Int!): Int! broken: Int since(at: DateTime!): DateTime! within(w: Window!): Boolean! } type Mutation { touch: Boolean! }',
     resolvers: {
       DateTime: DateTimeScalar,
       Query: {
@@ -24,6 +24,7 @@ beforeAll(async () => {
           throw new Error('connection to 10.0.0.7 refused');
         },
         since: (_: unknown, { at }: { at: string }) => at,
+        within: () => true,
       },
       Mutation: {
         touch: () => {
@@ -66,8 +67,18 @@ describe('compiled execution', () => {
     const { status, result } = await run('query($n: Int!) { twice(n: $n) }', { variables: { n: 1.5 } });
     expect(status).toBe(400);
     expect(result.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    expect(result.errors?.[0]?.message).toMatch(/\$n/);
+    expect(result.errors?.[0]?.message).toBe('Variable "$n" got invalid value 1.5; Int cannot represent non-integer value: 1.5');
     expect(result.data).toBeUndefined();
+  });
+
+  it('names the variable and the place within it, with the scalar’s reason, as graphql-js does', async () => {
+    const { status, result } = await run('query($w: Window!) { within(w: $w) }', { variables: { w: { from: '2026-12-07T05:00:00Z', until: 'soon' } } });
+    expect(status).toBe(400);
+    expect(result.errors).toEqual([{
+      message: 'Variable "$w" got invalid value "soon" at "w.until"; DateTime must be ISO 8601, in the years 0001 to 9999',
+      locations: [{ line: 1, column: 7 }],
+      extensions: { code: 'BAD_USER_INPUT' },
+    }]);
   });
 
   it('masks a resolver’s plain error and hands it to the log', async () => {
