@@ -74,6 +74,24 @@ async function mayChange(ctx: GatewayContext, person: Subject, field: string, ca
   ctx.audit.released(person.id, category, null, field);
 }
 
+/**
+ * After a case-team change: the agencies whose systems hold the person are read, so the change is
+ * in their privacy officers' view too (a privacy officer sees the events that read their
+ * agency's system). A member added by one agency gains need to know on every other agency's
+ * data about the person; their privacy officers must be able to see who granted it. An agency
+ * that cannot be asked is left out of the scope, not a reason to undo the change.
+ */
+async function showToHolders(ctx: GatewayContext, person: Subject): Promise<void> {
+  await Promise.all(ctx.sources.providersOf('personByNationalId').map(async (agency) => {
+    try {
+      const [record] = await ctx.sources.loadMany(agency, 'personByNationalId', [person.value]);
+      if (record !== null && record !== undefined && !(record instanceof Error)) ctx.audit.read(person.id, agency);
+    } catch {
+      // Not in scope: see above.
+    }
+  }));
+}
+
 /** What a consent change puts in the audit event: the consent as the registry holds it after the change. */
 function consentChange(action: 'RECORD' | 'WITHDRAW', c: ConsentRow): ConsentChange {
   const { id, provider, recipients, categories, purposes, validFrom, validUntil, evidenceRef, recordedBy, recordedAt, withdrawnAt, withdrawnBy } = c;
@@ -158,6 +176,7 @@ export const mutationResolvers = {
       await mayChange(ctx, person, 'Mutation.addCaseTeamMember', 'STAFF');
       const row = await addCaseTeamMember(ctx.store, person.id, ctx.principal.agency, { agency: agency.id, sub: args.member.sub, role: args.member.role, since: args.member.since ?? today });
       ctx.audit.caseTeamChanged(person.id, { action: 'ADD', agency: agency.id, sub: args.member.sub, role: args.member.role });
+      await showToHolders(ctx, person);
       return { leadAgency: row.leadAgency, members: row.team };
     },
     removeCaseTeamMember: async (_: unknown, args: { identifier: IdentifierInput; agency: string; sub: string }, ctx: GatewayContext) => {
@@ -168,6 +187,7 @@ export const mutationResolvers = {
       await mayChange(ctx, person, 'Mutation.removeCaseTeamMember', 'STAFF');
       const row = await removeCaseTeamMember(ctx.store, person.id, args.agency, args.sub);
       ctx.audit.caseTeamChanged(person.id, { action: 'REMOVE', agency: args.agency, sub: args.sub, role: null });
+      await showToHolders(ctx, person);
       return { leadAgency: row.leadAgency, members: row.team };
     },
   },

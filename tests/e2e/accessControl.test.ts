@@ -228,8 +228,13 @@ describe('field-level access control over HTTP', () => {
     });
     expect(add.body.data!.addCaseTeamMember.members).toContainEqual({ agency: 'probation', sub: officer, role: 'probation_officer' });
     // The audit event says who was given need to know, not only that the team changed.
-    const { rows } = await gw.gateway.store.query<{ event: { caseTeamChanges?: unknown } }>("SELECT event FROM reintegra.audit_event WHERE request_id = 'team-add-1'");
+    const { rows } = await gw.gateway.store.query<{ event: { caseTeamChanges?: unknown; agencies: string[] } }>("SELECT event FROM reintegra.audit_event WHERE request_id = 'team-add-1'");
     expect(rows.map((r) => r.event.caseTeamChanges)).toEqual([[{ action: 'ADD', agency: 'probation', sub: officer, role: 'probation_officer' }]]);
+    // The prison's data is what the new member gains: the prison's privacy officer sees who granted it.
+    expect(rows[0]!.event.agencies).toContain('prison');
+    const prisonOfficer = await tokenFor(gw.home, 'prison', 'privacy_officer');
+    const seen = await gql(gw.url, `query($f: AuditEventFilter!) { auditLog { events(filter: $f, first: 5) { events { caller { sub } caseTeamChanges { action sub } } } } }`, { token: prisonOfficer, purpose: 'AUDIT', variables: { f: { requestId: 'team-add-1' } } });
+    expect(seen.body.data!.auditLog.events.events).toEqual([{ caller: { sub: 'welfare-coord-01' }, caseTeamChanges: [{ action: 'ADD', sub: officer }] }]);
     expect((await gw.gateway.auditLog.verify()).ok).toBe(true);
     expect((await ask('probation', 'probation_officer', officer, 'RELEASE_PLANNING', P)).body.data!.person.custody.length).toBeGreaterThan(0);
     await gql(gw.url, `mutation($id: IdentifierInput!) { removeCaseTeamMember(identifier: $id, agency: "probation", sub: "${officer}") { members { sub } } }`, { token: coordinator, purpose: 'REINTEGRATION_SUPPORT', variables: { id: idOf(P) } });
