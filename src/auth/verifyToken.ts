@@ -87,10 +87,6 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
 }
 
 /**
- * `value` when it is text fit to name a caller (1–256 characters, well formed, none of the control
- * or bidirectional-override characters no agency value may hold either); else the token is refused.
- */
-/**
  * Characters no caller name may hold beyond the control characters: format characters (zero-width
  * spaces and joiners, direction marks, soft hyphens), unassigned or private-use code points, line
  * and paragraph separators. A name holding one looked like another caller's on the audit page and
@@ -98,6 +94,11 @@ export function createTokenVerifier(agencies: readonly AgencyConfig[], baseDir: 
  */
 const INVISIBLE = /[\p{Cf}\p{Cn}\p{Co}\p{Zl}\p{Zp}]/u;
 
+/**
+ * `value` when it is text fit to name a caller (1–256 characters, well formed, none of the control
+ * or bidirectional-override characters no agency value may hold either, nor `INVISIBLE` ones);
+ * else the token is refused.
+ */
 function nameClaim(value: unknown, what: string): string {
   if (typeof value !== 'string' || value === '') throw new Unauthenticated(`token ${what} is not a non-empty string`);
   if (value.length > 256) throw new Unauthenticated(`token ${what} too long`);

@@ -42,8 +42,9 @@ export function configCommand(args: string[]): Promise<number> {
     const unchecked: string[] = [];
     const present = (value: string | undefined, what: string): boolean => {
       const name = value?.startsWith('env:') ? value.slice(4) : null;
-      if (name && !process.env[name]) unchecked.push(`${what}: ${name} is not set here`);
-      return !(name && !process.env[name]);
+      if (!name || process.env[name]) return true;
+      unchecked.push(`${what}: ${name} is not set here`);
+      return false;
     };
     if (present(config.pseudonyms.key, 'pseudonyms.key')) {
       await attempt(() => refuseDemoPseudonymKey(resolveSecret(config.pseudonyms.key, 'pseudonyms.key')));

@@ -62,11 +62,7 @@ async function subjectOf(ctx: GatewayContext, identifier: IdentifierInput): Prom
 async function mayChange(ctx: GatewayContext, person: Subject, field: string, category: DataCategory): Promise<void> {
   const { agency, sub } = ctx.principal;
   const current = await new CaseTeamStore(ctx.store).load(person.id);
-  let allowed = current.team.some((m) => m.agency === agency && m.sub === sub);
-  if (!allowed && ctx.sources.providersOf('personByNationalId').includes(agency)) {
-    const [record] = await ctx.sources.loadMany(agency, 'personByNationalId', [person.value]);
-    allowed = record !== null && record !== undefined && !(record instanceof Error);
-  }
+  const allowed = current.team.some((m) => m.agency === agency && m.sub === sub) || (await holds(ctx, agency, person));
   if (!allowed) {
     ctx.audit.withheld(person.id, category, null, field, 'NOT_ASSIGNED');
     throw new GraphQLError('Only a member of the person’s case team, or staff of an agency that holds a record of the person, may change this.', { extensions: { code: 'FORBIDDEN', reason: 'NOT_ASSIGNED' } });
@@ -83,19 +79,28 @@ async function mayChange(ctx: GatewayContext, person: Subject, field: string, ca
  */
 async function showToHolders(ctx: GatewayContext, person: Subject): Promise<void> {
   await Promise.all(ctx.sources.providersOf('personByNationalId').map(async (agency) => {
-    try {
-      const [record] = await ctx.sources.loadMany(agency, 'personByNationalId', [person.value]);
-      if (record !== null && record !== undefined && !(record instanceof Error)) ctx.audit.read(person.id, agency);
-    } catch {
-      // Not in scope: see above.
-    }
+    if (await holds(ctx, agency, person)) ctx.audit.read(person.id, agency);
   }));
 }
 
+/**
+ * Whether `agency`'s system holds a record of the person, by national identifier (through the
+ * request's loader, so each agency is asked once). An agency that cannot be asked, or that has
+ * no look-up by identifier, does not (fail closed).
+ */
+async function holds(ctx: GatewayContext, agency: string, person: Subject): Promise<boolean> {
+  if (!ctx.sources.providersOf('personByNationalId').includes(agency)) return false;
+  try {
+    const [record] = await ctx.sources.loadMany(agency, 'personByNationalId', [person.value]);
+    return record !== null && record !== undefined && !(record instanceof Error);
+  } catch {
+    return false;
+  }
+}
+
 /** What a consent change puts in the audit event: the consent as the registry holds it after the change. */
-function consentChange(action: 'RECORD' | 'WITHDRAW', c: ConsentRow): ConsentChange {
-  const { id, provider, recipients, categories, purposes, validFrom, validUntil, evidenceRef, recordedBy, recordedAt, withdrawnAt, withdrawnBy } = c;
-  return { action, consent: { id, provider, recipients: [...recipients], categories: [...categories], purposes: [...purposes], validFrom, validUntil, evidenceRef, recordedBy, recordedAt, withdrawnAt, withdrawnBy } };
+function consentChange(action: 'RECORD' | 'WITHDRAW', { subject: _pseudonym, ...consent }: ConsentRow): ConsentChange {
+  return { action, consent: { ...consent, recipients: [...consent.recipients], categories: [...consent.categories], purposes: [...consent.purposes] } };
 }
 
 function knownAgency(ctx: GatewayContext, agency: string) {
