@@ -24,7 +24,7 @@ export function lockDataDir(dir: string): () => void {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
       const holder = Number.parseInt(readText(path), 10);
       if (Number.isSafeInteger(holder) && holder > 0 && isRunning(holder)) {
-        throw new DataDirInUse(`the store's data directory ${dir} is in use by process ${holder}${holder === process.pid ? ' (this one)' : ''}: one gateway or command at a time; stop it first`);
+        throw new DataDirInUse(`the store's data directory ${dir} is in use by process ${holder}${holder === process.pid ? ' (this one)' : ''}: one gateway or command at a time; stop it first (if no such process of yours runs, delete ${path})`);
       }
       try {
         unlinkSync(path);

@@ -62,7 +62,7 @@ describe('reintegra audit verify on an on-disk PGlite store', () => {
     try {
       const run = await reintegra(['audit', 'verify', '--config', config]);
       expect(run.code).toBe(1);
-      expect(run.stderr).toBe(`reintegra: the store's data directory ${dir.path}/data is in use by process ${process.pid}: one gateway or command at a time; stop it first\n`);
+      expect(run.stderr).toBe(`reintegra: the store's data directory ${dir.path}/data is in use by process ${process.pid}: one gateway or command at a time; stop it first (if no such process of yours runs, delete ${dir.path}/data/reintegra.lock)\n`);
       await expect(openStore({ kind: 'pglite', dataDir: `${dir.path}/data` })).rejects.toThrow(`in use by process ${process.pid} (this one)`);
     } finally {
       await open.close();
